@@ -1,0 +1,178 @@
+"""Site settings from `briefgen.yaml`: a declared schema where every key has a default.
+
+Each option names its type check; `load_config` applies them all, collects every problem with
+its line, and warns about unknown keys with a "did you mean".
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import error, warning
+from .urls import check_http_url
+from .yamldoc import YamlDoc
+
+LANGUAGES = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+}
+SUMMARIZERS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
+
+
+@dataclass(frozen=True)
+class OutletRules:
+    outlet: str
+    drop_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = "Daily Briefing"
+    timezone: str = "UTC"
+    language: str = "en"
+    base_url: str = ""
+    summarizer: str = "lexrank"
+    summary_sentences: int = 5
+    summary_words: int = 0
+    quotes_per_topic: int = 3
+    drop_lines: tuple[str, ...] = ()
+    outlets: tuple[OutletRules, ...] = ()
+    max_file_size: int = 5_000_000
+
+    def drop_lines_for(self, outlet: str) -> tuple[str, ...]:
+        for rules in self.outlets:
+            if rules.outlet.casefold() == outlet.casefold():
+                return rules.drop_lines
+        return ()
+
+
+class Invalid(Exception):
+    """Raised by a check; the message says what a valid value looks like."""
+
+
+def _text(value):
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("must be non-empty text")
+    return value.strip()
+
+
+def _int_between(low: int, high: int) -> Callable:
+    def check(value):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(f"must be a whole number from {low} to {high}")
+        return value
+
+    return check
+
+
+def _one_of(choices) -> Callable:
+    def check(value):
+        if value not in choices:
+            raise Invalid(f"must be one of: {', '.join(choices)}")
+        return value
+
+    return check
+
+
+def _timezone(value):
+    try:
+        ZoneInfo(_text(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid(f"'{value}' is not a known time zone; use an IANA name such as Europe/London or UTC") from None
+    return value.strip()
+
+
+def _base_url(value):
+    if value in (None, ""):
+        return ""
+    url = check_http_url(value)
+    if url is None:
+        raise Invalid("must be an http:// or https:// address such as https://example.org/briefing/")
+    return url if url.endswith("/") else url + "/"
+
+
+def _regex_list(value):
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise Invalid("must be a list of regular expressions")
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise Invalid(f"'{pattern}' is not a valid regular expression ({exc})") from None
+    return tuple(value)
+
+
+def _outlets(value):
+    if not isinstance(value, dict):
+        raise Invalid("must map outlet names to settings, e.g. 'Daily Star: {drop_lines: [...]}'")
+    rules = []
+    for outlet, settings in sorted(value.items()):
+        if not isinstance(settings, dict) or set(settings) - {"drop_lines"}:
+            raise Invalid(f"'{outlet}' may only set drop_lines")
+        rules.append(OutletRules(outlet, _regex_list(settings.get("drop_lines", []))))
+    return tuple(rules)
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$", re.IGNORECASE)
+_UNITS = {None: 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3}
+
+
+def _size(value):
+    match = _SIZE.match(str(value)) if not isinstance(value, bool) else None
+    if not match:
+        raise Invalid("must be a size such as 5MB, 500KB or a number of bytes")
+    unit = match.group(2).lower() if match.group(2) else None
+    size = int(float(match.group(1)) * _UNITS[unit])
+    if size < 1000:
+        raise Invalid("must be at least 1KB")
+    return size
+
+
+SCHEMA: dict[str, tuple[Callable, str]] = {
+    "title": (_text, "the site's name, shown on every page"),
+    "timezone": (_timezone, "IANA time zone that decides which day an article belongs to"),
+    "language": (_one_of(tuple(LANGUAGES)), "default article language (ISO 639-1 code)"),
+    "base_url": (_base_url, "public address of the site; enables sitemap.xml and absolute feed links"),
+    "summarizer": (_one_of(SUMMARIZERS), "sumy algorithm that ranks sentences"),
+    "summary_sentences": (_int_between(1, 50), "sentences per topic summary"),
+    "summary_words": (_int_between(0, 5000), "if set, summaries stop at about this many words instead"),
+    "quotes_per_topic": (_int_between(0, 20), "key quotes shown per topic"),
+    "drop_lines": (_regex_list, "extra regular expressions for lines that are not the story"),
+    "outlets": (_outlets, "per-outlet settings: {Outlet name: {drop_lines: [...]}}"),
+    "max_file_size": (_size, "largest article file accepted"),
+}
+
+
+def load_config(doc: YamlDoc | None, path: str):
+    """Return (Config, problems) from a parsed `briefgen.yaml` (None: all defaults)."""
+    if doc is None or doc.value is None:
+        return Config(), []
+    if not isinstance(doc.value, dict):
+        return Config(), [error(path, "must be a mapping of settings such as 'title: My Briefing'", doc.line_of())]
+    values, problems = {}, []
+    for key, value in doc.value.items():
+        if key not in SCHEMA:
+            problems.append(warning(path, unknown_key_message(key, SCHEMA), doc.line_of(key)))
+            continue
+        try:
+            values[key] = SCHEMA[key][0](value)
+        except Invalid as exc:
+            problems.append(error(path, f"{key}: {exc}", doc.line_of(key)))
+    return Config(**values), problems
+
+
+def did_you_mean(word, known) -> str:
+    close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"known: {', '.join(sorted(map(str, known)))}" if known else "none are defined"
+
+
+def unknown_key_message(key, known) -> str:
+    return f"unknown key '{key}' is ignored; {did_you_mean(key, known)}"

@@ -1,0 +1,57 @@
+"""User-facing problems: what is wrong, where, and how to fix it.
+
+A `Problem` names a file and a line or field. Stages collect every problem they find and raise
+one `InputError` carrying all of them, so an editor sees every mistake in one run. Anything
+else that escapes is a bug in briefgen, not a user mistake.
+"""
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int = 0
+    field: str = ""
+    message: str = ""
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.field:
+            where += f": {self.field}"
+        label = "warning: " if self.severity == WARNING else ""
+        return f"{where}: {label}{self.message}"
+
+
+def warning(path: str, message: str, line: int = 0, field: str = "") -> Problem:
+    return Problem(path, line, field, message, WARNING)
+
+
+def error(path: str, message: str, line: int = 0, field: str = "") -> Problem:
+    return Problem(path, line, field, message, ERROR)
+
+
+class BriefgenError(Exception):
+    """A failure the user can fix; shown as `Error: <message>` without a traceback."""
+
+
+class InputError(BriefgenError):
+    """One or more problems in the project's files."""
+
+    def __init__(self, problems):
+        self.problems = tuple(sorted(problems))
+        errors = sum(p.is_error for p in self.problems)
+        super().__init__(f"{errors} problem{'s' if errors != 1 else ''} found; nothing was written")
+
+
+def raise_if_errors(problems) -> None:
+    if any(p.is_error for p in problems):
+        raise InputError(problems)

@@ -1,0 +1,55 @@
+"""Addresses: only well-formed http(s) URLs enter the site; text fragments point at quoted words."""
+
+import re
+from urllib.parse import quote, urlsplit
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_HOST = re.compile(rf"^(?:{_LABEL}\.)*{_LABEL}$|^[0-9a-f:.]+$")
+_FORBIDDEN = re.compile(r"[\s<>\"'`\\^{}|\x00-\x1f\x7f]")
+
+
+def check_http_url(value) -> str | None:
+    """The URL if it is a well-formed absolute http(s) address, else None."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if not url or _FORBIDDEN.search(url) or len(url) > 2000:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = _ascii_host(parts.hostname)
+    return url if host and _HOST.match(host) else None
+
+
+def _ascii_host(hostname: str) -> str | None:
+    try:
+        return hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+
+
+def text_fragment_url(url: str, words: str, max_words: int = 8) -> str:
+    """`url#:~:text=...` so supporting browsers scroll to the quoted words.
+
+    Long passages use the `start,end` form with a few words from each end.
+    """
+    tokens = words.split()
+    if not tokens:
+        return url
+    if len(tokens) <= max_words:
+        directive = _encode(" ".join(tokens))
+    else:
+        half = max_words // 2
+        directive = _encode(" ".join(tokens[:half])) + "," + _encode(" ".join(tokens[-half:]))
+    separator = ":~:" if "#" in url else "#:~:"
+    return f"{url}{separator}text={directive}"
+
+
+def _encode(text: str) -> str:
+    # '-', ',' and '&' are syntax inside a text directive; quote() leaves '-' alone.
+    return quote(text, safe="").replace("-", "%2D")
