@@ -1,0 +1,212 @@
+"""Article and topic metadata: hand-written YAML checked field by field.
+
+Every check returns the clean value or raises `Invalid` with a message that says what a
+valid value looks like; the caller attaches the file and line.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from .config import LANGUAGES, Config, Invalid, did_you_mean, unknown_key_message
+from .errors import error, warning
+from .models import Topic
+from .urls import check_http_url
+from .yamldoc import YamlDoc
+
+REQUIRED = ("title", "url", "outlet", "published")
+OPTIONAL = ("topic", "author", "language", "briefing", "tags")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _text(value, limit: int = 500) -> str:
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise Invalid("must be text")
+    text = " ".join(str(value).split())
+    if not text:
+        raise Invalid("must not be empty")
+    if len(text) > limit:
+        raise Invalid(f"is longer than {limit} characters")
+    return text
+
+
+def _url(value) -> str:
+    url = check_http_url(value)
+    if url is None:
+        raise Invalid(f"{_shown(value)} is not a web address; use the article's full http:// or https:// URL")
+    return url
+
+
+def parse_published(value) -> tuple[datetime, bool]:
+    """An aware datetime from an ISO 8601 date or datetime with offset; True if date only."""
+    text = str(value).strip() if isinstance(value, (str, date)) else None
+    if text and _DATE.match(text):
+        return datetime.combine(_date(text), time(0), ZoneInfo("UTC")), True
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise Invalid(f"{_shown(value)} is not an ISO 8601 date or time; write e.g. 2024-03-05 or 2024-03-05T07:30:00+01:00")
+    if moment.tzinfo is None:
+        raise Invalid(f"{_shown(value)} has no UTC offset; add one, e.g. {text}+00:00 or {text}Z")
+    return moment, False
+
+
+def _date(value) -> date:
+    text = str(value).strip()
+    try:
+        if _DATE.match(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise Invalid(f"{_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05")
+
+
+def _language(value) -> str:
+    if value not in LANGUAGES:
+        raise Invalid(f"{_shown(value)} is not supported; use one of: {', '.join(LANGUAGES)}")
+    return value
+
+
+def _tags(value) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise Invalid("must be a list of words, e.g. [politics, europe]")
+    return tuple(sorted({_text(item, 80) for item in items}))
+
+
+def _shown(value) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def check_article_fields(doc: YamlDoc, path: str, config: Config, topic_ids, article_path: str = "") -> tuple[dict, list]:
+    """Validated Article keyword arguments (no body) and the problems found.
+
+    `path` is the file holding the metadata; `article_path` the body file, if different.
+    """
+    fields = doc.value
+    if not isinstance(fields, dict):
+        return {}, [error(path, "metadata must be a mapping of fields such as 'title: ...'", doc.line_of())]
+    problems, values = [], {}
+    for name in REQUIRED:
+        if name not in fields or fields[name] in (None, ""):
+            problems.append(error(path, f"missing required field '{name}'; add e.g. {_EXAMPLES[name]}", doc.line_of()))
+    for name, value in fields.items():
+        if name not in _CHECKS:
+            problems.append(warning(path, unknown_key_message(name, _CHECKS), doc.line_of(name)))
+        elif value not in (None, ""):
+            try:
+                values[name] = _CHECKS[name](value)
+            except Invalid as exc:
+                problems.append(error(path, f"{name}: {exc}", doc.line_of(name)))
+    problems += _check_topic(values, path, doc, topic_ids)
+    if any(p.is_error for p in problems):
+        return {}, problems
+    return _article_kwargs(values, article_path or path, config), problems
+
+
+def _check_topic(values: dict, path: str, doc: YamlDoc, topic_ids) -> list:
+    topic = values.get("topic")
+    if topic is None:
+        return [warning(path, "no topic; the article goes to 'Other news'. Add 'topic: <id>' from content/topics.yaml")]
+    if topic in topic_ids:
+        return []
+    message = f"topic: unknown topic '{topic}'; {did_you_mean(topic, topic_ids)} Topics are defined in content/topics.yaml"
+    return [error(path, message, doc.line_of("topic"))]
+
+
+def _article_kwargs(values: dict, path: str, config: Config) -> dict:
+    published, date_only = values.pop("published")
+    briefing = values.pop("briefing", None)
+    if briefing is None:
+        briefing = published.date() if date_only else published.astimezone(ZoneInfo(config.timezone)).date()
+    return {
+        **values,
+        "path": path,
+        "published": published,
+        "date_only": date_only,
+        "briefing": briefing,
+        "language": values.get("language", config.language),
+    }
+
+
+_CHECKS = {
+    "title": _text,
+    "url": _url,
+    "outlet": lambda value: _text(value, 120),
+    "published": parse_published,
+    "topic": lambda value: _text(value, 200),
+    "author": _text,
+    "language": _language,
+    "briefing": _date,
+    "tags": _tags,
+}
+_EXAMPLES = {
+    "title": "'title: Ministers agree new budget'",
+    "url": "'url: https://example.com/news/budget'",
+    "outlet": "'outlet: The Daily Example'",
+    "published": "'published: 2024-03-05T07:30:00+01:00'",
+}
+
+TOPIC_FIELDS = ("id", "title", "description")
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII path segment; never empty, never '.' or '..'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    return slug or "topic"
+
+
+def check_topics(doc: YamlDoc, path: str, render_markdown) -> tuple[tuple[Topic, ...], list]:
+    """Topics from `content/topics.yaml`: a list of {id, title, description}."""
+    if not isinstance(doc.value, list):
+        return (), [error(path, "must be a list of topics, each '- id: ...' with a 'title:'", doc.line_of())]
+    topics, problems, seen_ids, seen_slugs = [], [], {}, set()
+    for index, entry in enumerate(doc.value):
+        topic, entry_problems = _check_topic_entry(entry, index, doc, path, render_markdown)
+        problems += entry_problems
+        if topic is None:
+            continue
+        if topic.id in seen_ids:
+            problems.append(error(path, f"id: topic '{topic.id}' is defined twice (first on line {seen_ids[topic.id]}); keep one", doc.line_of(index, "id")))
+            continue
+        seen_ids[topic.id] = doc.line_of(index, "id")
+        topic = _unique_slug(topic, seen_slugs)
+        seen_slugs.add(topic.slug)
+        topics.append(topic)
+    return tuple(topics), problems
+
+
+def _check_topic_entry(entry, index: int, doc: YamlDoc, path: str, render_markdown):
+    if not isinstance(entry, dict):
+        return None, [error(path, "each topic must be a mapping with 'id' and 'title'", doc.line_of(index))]
+    problems = [
+        warning(path, unknown_key_message(key, TOPIC_FIELDS), doc.line_of(index, key))
+        for key in entry if key not in TOPIC_FIELDS
+    ]
+    values = {}
+    for name in TOPIC_FIELDS:
+        if name not in entry or entry[name] in (None, ""):
+            if name != "description":
+                problems.append(error(path, f"topic {index + 1} is missing '{name}'", doc.line_of(index)))
+            continue
+        try:
+            values[name] = _text(entry[name], 200 if name != "description" else 5000)
+        except Invalid as exc:
+            problems.append(error(path, f"{name}: {exc}", doc.line_of(index, name)))
+    if any(p.is_error for p in problems):
+        return None, problems
+    description = entry.get("description") or ""
+    html = render_markdown(description) if isinstance(description, str) else ""
+    return Topic(values["id"], values["title"], slugify(values["id"]), html), problems
+
+
+def _unique_slug(topic: Topic, taken: set) -> Topic:
+    slug, number = topic.slug, 2
+    while slug in taken:
+        slug, number = f"{topic.slug}-{number}", number + 1
+    return Topic(topic.id, topic.title, slug, topic.description_html)

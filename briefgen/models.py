@@ -1,0 +1,156 @@
+"""The records that flow between stages. All frozen; collections are tuples."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .config import Config
+from .errors import Problem
+
+PARAGRAPH = "p"
+LIST_ITEM = "li"
+HEADING = "h"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, list item or heading of an article body, in its original typography."""
+
+    text: str
+    kind: str = PARAGRAPH
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    title: str
+    url: str
+    outlet: str
+    published: datetime
+    briefing: date
+    date_only: bool = False
+    topic: str = ""
+    author: str = ""
+    language: str = "en"
+    tags: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def published_iso(self) -> str:
+        return self.published.date().isoformat() if self.date_only else self.published.isoformat()
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    slug: str
+    description_html: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    day: date
+    html: str
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything read from disk, validated; the input of every later stage."""
+
+    config: Config
+    topics: tuple[Topic, ...]
+    articles: tuple[Article, ...]
+    notes: tuple[Note, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line the cleaner removed, and the rule that removed it."""
+
+    text: str
+    rule: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: `text` is shown to readers, `norm` is what analysis sees.
+
+    `start` and `end` are offsets into the kept block `block`; a sentence never spans blocks.
+    """
+
+    text: str
+    norm: str
+    block: int
+    start: int
+    end: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct speech found in one article."""
+
+    text: str
+    speaker: str = ""
+    role: str = ""
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article after cleaning, sentence splitting and quote extraction."""
+
+    article: Article
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A link from a summary sentence or quote to the article that carries it."""
+
+    url: str
+    outlet: str
+    title: str
+    words: str
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class KeyQuote:
+    text: str
+    speaker: str
+    role: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class TopicBriefing:
+    topic: Topic
+    articles: tuple[Article, ...]
+    summary: tuple[SummarySentence, ...] = ()
+    quotes: tuple[KeyQuote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    day: date
+    topics: tuple[TopicBriefing, ...]
+    note_html: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    briefings: tuple[Briefing, ...]  # newest first
+    topics: tuple[Topic, ...] = field(default=())

@@ -1,0 +1,265 @@
+"""Read a project from disk: config, topics, articles and notes, validated, as a `Project`.
+
+Only this module and `write` touch the file system. Every problem in every file is collected
+before `InputError` is raised, so one run shows the editor everything to fix.
+"""
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .config import load_config
+from .errors import error, raise_if_errors, warning
+from .markup import markdown_blocks, render_markdown, text_blocks
+from .metadata import check_article_fields, check_topics
+from .models import Article, Note, Project
+from .yamldoc import YamlDoc, YamlProblem, parse_yaml
+
+BODY_SUFFIXES = (".md", ".txt")
+SIDECAR_SUFFIXES = (".yaml", ".yml")
+CONFIG_SIZE_LIMIT = 1_000_000
+_NOTE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}\.md$")
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the project lives; `root` is what paths in messages are relative to."""
+
+    root: Path
+    config: Path
+    content: Path
+
+    def show(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def read_project(paths: Paths) -> Project:
+    problems = []
+    config = _read_config(paths, problems)
+    if not paths.content.is_dir():
+        problems.append(error(paths.show(paths.content), "content folder not found; run briefgen in a project folder or pass --content DIR"))
+        raise_if_errors(problems)
+    topics = _read_topics(paths, config, problems)
+    articles = _read_articles(paths, config, {t.id for t in topics}, problems)
+    notes = _read_notes(paths, config, problems)
+    raise_if_errors(problems)
+    return Project(config, topics, articles, notes, tuple(sorted(problems)))
+
+
+def read_text(path: Path, shown: str, limit: int) -> tuple[str | None, list]:
+    """A file's text as UTF-8 with '\\n' line ends, or the problem that prevents it."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return None, [error(shown, f"file is {size:,} bytes, above the limit of {limit:,}; split it or raise max_file_size in briefgen.yaml")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [error(shown, f"cannot read file: {exc.strerror or exc}; check that it exists and is readable")]
+    return decode_text(data, shown)
+
+
+def decode_text(data: bytes, shown: str) -> tuple[str | None, list]:
+    if b"\x00" in data:
+        return None, [error(shown, "looks like a binary file (it contains NUL bytes); articles must be UTF-8 text")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        return None, [error(shown, f"is not valid UTF-8 (byte 0x{byte:02X}); re-save the file with UTF-8 encoding", line)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [error(shown, "file is empty")]
+    return text, []
+
+
+def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[YamlDoc | None, list]:
+    try:
+        return parse_yaml(text, first_line), []
+    except YamlProblem as exc:
+        return None, [error(shown, exc.message, exc.line)]
+
+
+def _read_config(paths: Paths, problems: list):
+    shown = paths.show(paths.config)
+    if not paths.config.exists():
+        return load_config(None, shown)[0]
+    text, found = read_text(paths.config, shown, CONFIG_SIZE_LIMIT)
+    doc, yaml_problems = load_yaml(text, shown) if text else (None, [])
+    config, config_problems = load_config(doc, shown)
+    problems += found + yaml_problems + config_problems
+    return config
+
+
+def _read_topics(paths: Paths, config, problems: list):
+    path = paths.content / "topics.yaml"
+    if not path.exists():
+        return ()
+    shown = paths.show(path)
+    text, found = read_text(path, shown, config.max_file_size)
+    doc, yaml_problems = load_yaml(text, shown) if text else (None, [])
+    problems += found + yaml_problems
+    if doc is None:
+        return ()
+    topics, topic_problems = check_topics(doc, shown, render_markdown)
+    problems += topic_problems
+    return topics
+
+
+def _read_articles(paths: Paths, config, topic_ids: set, problems: list) -> tuple[Article, ...]:
+    folder = paths.content / "articles"
+    files = _walk(folder, paths, problems)
+    articles, urls = [], {}
+    for body_path, sidecar_path in _pair_files(files, paths, problems):
+        article = _read_article(body_path, sidecar_path, paths, config, topic_ids, problems)
+        if article is None:
+            continue
+        if article.url in urls:
+            problems.append(error(article.path, f"url: {article.url} is also the URL of {urls[article.url]}; each article needs its own URL"))
+            continue
+        urls[article.url] = article.path
+        articles.append(article)
+    if not files and not any(p.is_error for p in problems):
+        problems.append(error(paths.show(folder), "no articles found; add .md or .txt files with YAML metadata"))
+    return tuple(articles)
+
+
+def _walk(folder: Path, paths: Paths, problems: list) -> list[Path]:
+    """Every file under `folder`, sorted, following links to folders but never in a loop."""
+    found, seen = [], set()
+
+    def report(exc: OSError):
+        problems.append(error(paths.show(Path(exc.filename or folder)), f"cannot read folder: {exc.strerror}; check its permissions"))
+
+    for current, dirs, files in os.walk(folder, onerror=report, followlinks=True):
+        here = Path(current)
+        identity = _identity(here)
+        if identity in seen:
+            problems.append(warning(paths.show(here), "skipped: a link back to a folder already read (a symlink loop)"))
+            dirs[:] = []
+            continue
+        seen.add(identity)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [here / name for name in files if not name.startswith(".")]
+    return sorted(found)
+
+
+def _identity(path: Path):
+    try:
+        stat = path.stat()
+        return (stat.st_dev, stat.st_ino)
+    except OSError:
+        return path
+
+
+def _pair_files(files: list[Path], paths: Paths, problems: list):
+    """(body, sidecar or None) for each article; report strays."""
+    by_stem = {}
+    for path in files:
+        by_stem.setdefault(path.with_suffix(""), []).append(path)
+    for stem, group in sorted(by_stem.items()):
+        bodies = [p for p in group if p.suffix.lower() in BODY_SUFFIXES]
+        sidecars = [p for p in group if p.suffix.lower() in SIDECAR_SUFFIXES]
+        for other in sorted(set(group) - set(bodies) - set(sidecars)):
+            problems.append(warning(paths.show(other), "ignored: articles are .md or .txt files (metadata in .yaml)"))
+        if len(sidecars) > 1 or (sidecars and len(bodies) > 1):
+            problems.append(error(paths.show(group[0]), f"{len(group)} files share the name '{stem.name}'; a .yaml sidecar must match exactly one .md or .txt"))
+            continue
+        if sidecars and not bodies:
+            problems.append(error(paths.show(sidecars[0]), f"no article beside this metadata; add {stem.name}.md or {stem.name}.txt"))
+            continue
+        for body in bodies:
+            yield body, sidecars[0] if sidecars else None
+
+
+def _read_article(body_path: Path, sidecar_path, paths: Paths, config, topic_ids, problems: list):
+    shown = paths.show(body_path)
+    text, found = read_text(body_path, shown, config.max_file_size)
+    problems += found
+    if text is None:
+        return None
+    sidecar = None
+    if sidecar_path is not None:
+        sidecar_shown = paths.show(sidecar_path)
+        sidecar_text, found = read_text(sidecar_path, sidecar_shown, config.max_file_size)
+        problems += found
+        if sidecar_text is None:
+            return None
+        sidecar = (sidecar_text, sidecar_shown)
+    article, found = parse_article(shown, text, sidecar, config, topic_ids)
+    problems += found
+    return article
+
+
+def parse_article(shown: str, text: str, sidecar, config, topic_ids) -> tuple[Article | None, list]:
+    """An Article from a body file's text and an optional (sidecar text, sidecar path)."""
+    front, body, body_line, problems = split_front_matter(text, shown)
+    if problems:
+        return None, problems
+    if front is not None and sidecar is not None:
+        return None, [error(shown, f"metadata is both in front matter and in {sidecar[1]}; keep one")]
+    if front is None and sidecar is None:
+        return None, [error(shown, "no metadata; add YAML front matter between '---' lines at the top, or a .yaml file of the same name")]
+    meta_text, meta_path, meta_line = (front, shown, 2) if front is not None else (sidecar[0], sidecar[1], 1)
+    doc, problems = load_yaml(meta_text, meta_path, meta_line)
+    if doc is None:
+        return None, problems
+    fields, problems = check_article_fields(doc, meta_path, config, topic_ids, shown)
+    to_blocks = markdown_blocks if shown.lower().endswith(".md") else text_blocks
+    blocks = to_blocks(body, body_line)
+    if not blocks:
+        problems.append(error(shown, "the article has no text; paste the article body below its metadata"))
+    if any(p.is_error for p in problems):
+        return None, problems
+    return Article(blocks=blocks, **fields), problems
+
+
+def split_front_matter(text: str, shown: str):
+    """(front matter or None, body, first body line, problems)."""
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return None, text, 1, []
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1 : number - 1]), "\n".join(lines[number:]), number + 1, []
+    return None, "", 1, [error(shown, "front matter opened with '---' is never closed; add a line '---' after the metadata", 1)]
+
+
+def _read_notes(paths: Paths, config, problems: list) -> tuple[Note, ...]:
+    folder = paths.content / "notes"
+    if not folder.is_dir():
+        return ()
+    notes = []
+    for path in _walk(folder, paths, problems):
+        shown = paths.show(path)
+        if not _NOTE_NAME.match(path.name) or path.parent != folder:
+            problems.append(warning(shown, "ignored: editor's notes are content/notes/YYYY-MM-DD.md"))
+            continue
+        try:
+            day = date.fromisoformat(path.stem)
+        except ValueError:
+            problems.append(error(shown, f"'{path.stem}' is not a real date; name notes YYYY-MM-DD.md"))
+            continue
+        text, found = read_text(path, shown, config.max_file_size)
+        problems += found
+        if text is not None:
+            notes.append(Note(day, render_markdown(text)))
+    return tuple(notes)
+
+
+def read_one_article(paths: Paths, body_path: Path) -> tuple[Article, object]:
+    """One article file with the project's config and topics, for `briefgen inspect`."""
+    problems = []
+    config = _read_config(paths, problems)
+    topics = _read_topics(paths, config, problems) if paths.content.is_dir() else ()
+    if body_path.suffix.lower() in SIDECAR_SUFFIXES:
+        body_path = next((body_path.with_suffix(s) for s in BODY_SUFFIXES if body_path.with_suffix(s).exists()), body_path)
+    sidecar = next((body_path.with_suffix(s) for s in SIDECAR_SUFFIXES if body_path.with_suffix(s).exists()), None)
+    article = _read_article(body_path, sidecar, paths, config, {t.id for t in topics}, problems)
+    raise_if_errors(problems)
+    return article, config
