@@ -1,0 +1,33 @@
+"""Typography for analysis: one straight quote, one dash, one space; lengths unchanged.
+
+Readers see an article's own curly quotes and dashes. Analysis sees `normalize(text)`, which
+maps each character to exactly one character, so an offset found in the normalised text is
+the same offset in the original.
+"""
+
+import re
+
+_SINGLE = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u0060\u00b4"
+_DOUBLE = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+
+_TABLE = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, _SINGLE), "'"),
+        **dict.fromkeys(map(ord, _DOUBLE), '"'),
+        **dict.fromkeys(map(ord, _DASHES), "-"),
+        **dict.fromkeys(map(ord, _SPACES), " "),
+    }
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def normalize(text: str) -> str:
+    """Straight quotes, ASCII hyphens and plain spaces; same length as `text`."""
+    return text.translate(_TABLE)
+
+
+def words(norm: str) -> list[str]:
+    """Word tokens of normalised text: letters, with inner apostrophes and hyphens."""
+    return _WORD.findall(norm)
