@@ -1,0 +1,139 @@
+"""Command line: `briefgen build`, `check`, `inspect`. Thin: options, one call, a summary."""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .analyze import analyze
+from .build import BuildOptions, build
+from .errors import BriefgenError, InputError
+from .read import Paths, read_one_article
+
+
+def _project_options(function):
+    function = click.option("--content", default="content", show_default=True, type=click.Path(path_type=Path), help="Folder with articles/, topics.yaml and notes/.")(function)
+    function = click.option("--config", default="briefgen.yaml", show_default=True, type=click.Path(path_type=Path), help="Site settings file.")(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="briefgen")
+def main():
+    """Turn a folder of news articles with YAML metadata into a static daily briefing.
+
+    \b
+    Run it in the project folder (the one with briefgen.yaml and content/):
+      briefgen build              build site/ from content/
+      briefgen check              validate content/ without writing anything
+      briefgen inspect FILE       show what briefgen sees in one article
+    """
+
+
+@main.command("build")
+@_project_options
+@click.option("--output", default="site", show_default=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list dropped lines and time per stage.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build_command(config, content, output, verbose, quiet):
+    """Build the briefing site from content/ into site/.
+
+    \b
+    Examples:
+      briefgen build
+      briefgen build --output /tmp/preview -v
+      briefgen build --config other.yaml --content other-content
+    """
+    options = BuildOptions(Path("."), config, content, output)
+    report = _run(lambda: build(options), quiet)
+    if verbose:
+        _print_dropped(report.texts)
+        click.echo("time per stage: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.stages.items()), err=True)
+    if not quiet:
+        w = report.written
+        click.echo(
+            f"Built {report.articles} articles, {report.topics} topics, {report.days} days: "
+            f"{report.pages} pages in {output}/ ({w.written} files written, {w.unchanged} unchanged, "
+            f"{w.removed} removed) in {report.seconds:.2f}s"
+        )
+
+
+@main.command("check")
+@_project_options
+@click.option("-v", "--verbose", is_flag=True, help="Also list dropped lines.")
+def check_command(config, content, verbose):
+    """Validate content/ and briefgen.yaml; write nothing.
+
+    \b
+    Example:
+      briefgen check
+    """
+    report = _run(lambda: build(BuildOptions(Path("."), config, content), write=False), quiet=False)
+    if verbose:
+        _print_dropped(report.texts)
+    click.echo(f"OK: {report.articles} articles, {report.topics} topics, {report.days} days; {len(report.warnings)} warnings")
+
+
+@main.command("inspect")
+@_project_options
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def inspect_command(config, content, path, as_json):
+    """Show what briefgen sees in one article: dropped lines, sentences, quotes.
+
+    \b
+    Examples:
+      briefgen inspect content/articles/2024-03-05/budget-herald.md
+      briefgen inspect --json content/articles/budget.txt
+    """
+    article, site_config = _run(lambda: read_one_article(Paths(Path("."), config, content), path), quiet=True)
+    text = analyze(article, site_config)
+    if as_json:
+        click.echo(json.dumps(inspection(text), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{article.path}: {article.title} ({article.outlet})")
+    click.echo(f"\nDropped lines ({len(text.dropped)}):")
+    for dropped in text.dropped:
+        click.echo(f"  line {dropped.line}: [{dropped.rule}] {dropped.text}")
+    click.echo(f"\nSentences ({len(text.sentences)}):")
+    for sentence in text.sentences:
+        click.echo(f"  {sentence.index + 1:3d}. {sentence.text}")
+    click.echo(f"\nQuotes ({len(text.quotes)}):")
+    for quote in text.quotes:
+        click.echo(f"  - \u201c{quote.text}\u201d - {quote.speaker or 'speaker not stated'}")
+
+
+def inspection(text) -> dict:
+    return {
+        "dropped": [{"text": d.text, "rule": d.rule, "line": d.line} for d in text.dropped],
+        "sentences": [s.text for s in text.sentences],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in text.quotes],
+    }
+
+
+def _run(action, quiet: bool):
+    """Run a command; user mistakes become `path:line: message` lines and exit status 1."""
+    try:
+        result = action()
+    except InputError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(str(exc)) from None
+    except BriefgenError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not quiet:
+        for problem in getattr(result, "warnings", ()):
+            click.echo(str(problem), err=True)
+    return result
+
+
+def _print_dropped(texts) -> None:
+    for text in texts:
+        for dropped in text.dropped:
+            click.echo(f"{text.article.path}:{dropped.line}: dropped by {dropped.rule}: {dropped.text}", err=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
