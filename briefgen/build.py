@@ -17,6 +17,7 @@ from .quotes import key_quotes
 from .read import Paths, read_project
 from .render import environment, render_site
 from .summarize import summarize_topic
+from .syndication import find_copies
 from .write import WriteResult, write_site
 
 
@@ -80,11 +81,13 @@ def make_site(project: Project, texts: tuple[ArticleText, ...]) -> Site:
 
 
 def topic_briefing(topic, texts: tuple[ArticleText, ...], config: Config) -> TopicBriefing:
+    copies = find_copies(texts)
     return TopicBriefing(
         topic=topic,
         articles=tuple(text.article for text in texts),
-        summary=summarize_topic(texts, config),
+        summary=summarize_topic(texts, config, topic, copies),
         quotes=key_quotes(texts, config.quotes_per_topic),
+        copies=copies,
     )
 
 

@@ -6,17 +6,18 @@ valid value looks like; the caller attaches the file and line.
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from .config import LANGUAGES, Config, Invalid, did_you_mean, unknown_key_message
 from .errors import error, warning
-from .models import Topic
+from .models import SummaryControls, Topic
 from .urls import check_http_url
 from .yamldoc import YamlDoc
 
 REQUIRED = ("title", "url", "outlet", "published")
-OPTIONAL = ("topic", "author", "language", "briefing", "tags")
+OPTIONAL = ("topic", "author", "language", "briefing", "tags", "summary")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -95,8 +96,11 @@ def check_article_fields(doc: YamlDoc, path: str, config: Config, topic_ids, art
         if name not in fields or fields[name] in (None, ""):
             problems.append(error(path, f"missing required field '{name}'; add e.g. {_EXAMPLES[name]}", doc.line_of()))
     for name, value in fields.items():
-        if name not in _CHECKS:
-            problems.append(warning(path, unknown_key_message(name, _CHECKS), doc.line_of(name)))
+        if name == "summary":
+            values[name], found = check_summary(value, doc, path, ("summary",), ARTICLE_SUMMARY)
+            problems += found
+        elif name not in _CHECKS:
+            problems.append(warning(path, unknown_key_message(name, list(_CHECKS) + ["summary"]), doc.line_of(name)))
         elif value not in (None, ""):
             try:
                 values[name] = _CHECKS[name](value)
@@ -123,6 +127,9 @@ def _article_kwargs(values: dict, path: str, config: Config) -> dict:
     briefing = values.pop("briefing", None)
     if briefing is None:
         briefing = published.date() if date_only else published.astimezone(ZoneInfo(config.timezone)).date()
+    summary = values.get("summary")
+    if summary is not None and summary.written:  # an article's own text is for its own day
+        values["summary"] = replace(summary, written=((briefing, summary.written[0][1]),))
     return {
         **values,
         "path": path,
@@ -151,7 +158,7 @@ _EXAMPLES = {
     "published": "'published: 2024-03-05T07:30:00+01:00'",
 }
 
-TOPIC_FIELDS = ("id", "title", "description")
+TOPIC_FIELDS = ("id", "title", "description", "summary")
 
 
 def slugify(text: str) -> str:
@@ -188,8 +195,10 @@ def _check_topic_entry(entry, index: int, doc: YamlDoc, path: str, render_markdo
         warning(path, unknown_key_message(key, TOPIC_FIELDS), doc.line_of(index, key))
         for key in entry if key not in TOPIC_FIELDS
     ]
+    summary, found = check_summary(entry.get("summary") or {}, doc, path, (index, "summary"), TOPIC_SUMMARY)
+    problems += found
     values = {}
-    for name in TOPIC_FIELDS:
+    for name in ("id", "title", "description"):
         if name not in entry or entry[name] in (None, ""):
             if name != "description":
                 problems.append(error(path, f"topic {index + 1} is missing '{name}'", doc.line_of(index)))
@@ -202,11 +211,82 @@ def _check_topic_entry(entry, index: int, doc: YamlDoc, path: str, render_markdo
         return None, problems
     description = entry.get("description") or ""
     html = render_markdown(description) if isinstance(description, str) else ""
-    return Topic(values["id"], values["title"], slugify(values["id"]), html), problems
+    return Topic(values["id"], values["title"], slugify(values["id"]), html, summary), problems
 
 
 def _unique_slug(topic: Topic, taken: set) -> Topic:
     slug, number = topic.slug, 2
     while slug in taken:
         slug, number = f"{topic.slug}-{number}", number + 1
-    return Topic(topic.id, topic.title, slug, topic.description_html)
+    return replace(topic, slug=slug)
+
+
+# `summary:` controls of a topic entry or an article
+
+ARTICLE_SUMMARY = ("sentences", "pin", "drop", "text")
+TOPIC_SUMMARY = ("sentences", "words", "pin", "drop", "text")
+_SUMMARY_EXAMPLE = "e.g. 'summary: {sentences: 3, pin: [words of a sentence]}'"
+
+
+def check_summary(value, doc: YamlDoc, path: str, where: tuple, allowed: tuple) -> tuple[SummaryControls, list]:
+    """SummaryControls from a `summary:` mapping (`where` is its key path in `doc`) and the problems."""
+    if not isinstance(value, dict):
+        return SummaryControls(), [error(path, f"summary: must be a mapping of settings, {_SUMMARY_EXAMPLE}", doc.line_of(*where))]
+    for_topic = "words" in allowed
+    problems, values = [], {}
+    for key, item in value.items():
+        line = doc.line_of(*where, key)
+        if key not in allowed:
+            note = " (only a topic sets the length in words)" if key == "words" else ""
+            problems.append(warning(path, f"summary: {unknown_key_message(key, allowed)}{note}", line))
+            continue
+        try:
+            values[key] = _SUMMARY_CHECKS[key](item, for_topic)
+        except Invalid as exc:
+            problems.append(error(path, f"summary: {key}: {exc}", line))
+    written = values.pop("text", ())
+    return SummaryControls(**values, written=written), problems
+
+
+def _summary_sentences(value, for_topic: bool) -> int:
+    low = 1 if for_topic else 0
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 50:
+        meaning = "sentences in this topic's summary" if for_topic else "most sentences taken from this article (0: none)"
+        raise Invalid(f"must be a whole number from {low} to 50: the {meaning}")
+    return value
+
+
+def _summary_words(value, for_topic: bool) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 5000:
+        raise Invalid("must be a whole number from 0 to 5000 (0: count sentences instead)")
+    return value
+
+
+def _sentence_parts(value, for_topic: bool) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise Invalid("must be a list of sentences (or enough of their words to find them), e.g. [\"Ferries will run every 15 minutes\"]")
+    parts = []
+    for item in items:
+        text = _text(item)
+        if len(text.split()) < 3:
+            raise Invalid(f"{_shown(item)} is too short to find one sentence; copy at least 3 words of it")
+        parts.append(text)
+    return tuple(parts)
+
+
+def _written(value, for_topic: bool) -> tuple:
+    if not for_topic:
+        return ((None, _text(value, 5000)),)
+    if not isinstance(value, dict) or not value:
+        raise Invalid("must map each day to its summary, e.g. '2024-03-05: The council agreed ...'")
+    return tuple(sorted((_date(day), _text(text, 5000)) for day, text in value.items()))
+
+
+_SUMMARY_CHECKS = {
+    "sentences": _summary_sentences,
+    "words": _summary_words,
+    "pin": _sentence_parts,
+    "drop": _sentence_parts,
+    "text": _written,
+}

@@ -21,6 +21,26 @@ class Block:
 
 
 @dataclass(frozen=True)
+class SummaryControls:
+    """An editor's say over summaries: `summary:` in an article's metadata or a topic entry.
+
+    For a topic, `sentences` and `words` set the summary's length; for an article,
+    `sentences` caps how many summary sentences come from it. `pin` and `drop` hold words an
+    editor copied from sentences to always or never use. `written` maps a briefing day to a
+    hand-written summary that replaces the machine one.
+    """
+
+    sentences: int | None = None
+    words: int | None = None
+    pin: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    written: tuple[tuple[date, str], ...] = ()
+
+    def written_for(self, day: date) -> str:
+        return next((text for written_day, text in self.written if written_day == day), "")
+
+
+@dataclass(frozen=True)
 class Article:
     path: str
     title: str
@@ -34,6 +54,7 @@ class Article:
     language: str = "en"
     tags: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
+    summary: SummaryControls = SummaryControls()
 
     @property
     def published_iso(self) -> str:
@@ -46,6 +67,7 @@ class Topic:
     title: str
     slug: str
     description_html: str = ""
+    summary: SummaryControls = SummaryControls()
 
 
 @dataclass(frozen=True)
@@ -122,8 +144,19 @@ class Citation:
 
 @dataclass(frozen=True)
 class SummarySentence:
+    """A sentence of a topic summary; `written` when an editor wrote it rather than chose it."""
+
     text: str
     citations: tuple[Citation, ...]
+    written: bool = False
+
+
+@dataclass(frozen=True)
+class Republished:
+    """An article that republishes another one of the same topic (a syndicated copy)."""
+
+    article: Article
+    original: Article
 
 
 @dataclass(frozen=True)
@@ -140,6 +173,13 @@ class TopicBriefing:
     articles: tuple[Article, ...]
     summary: tuple[SummarySentence, ...] = ()
     quotes: tuple[KeyQuote, ...] = ()
+    copies: tuple[Republished, ...] = ()
+
+    def copies_of(self, article: Article) -> tuple[Article, ...]:
+        return tuple(c.article for c in self.copies if c.original.url == article.url)
+
+    def is_copy(self, article: Article) -> bool:
+        return any(c.article.url == article.url for c in self.copies)
 
 
 @dataclass(frozen=True)

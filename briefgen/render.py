@@ -110,7 +110,8 @@ def briefing_json(briefing: Briefing, title: str) -> bytes:
                     for q in entry.quotes
                 ],
                 "articles": [
-                    {"title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published_iso}
+                    {"title": a.title, "outlet": a.outlet, "url": a.url, "published": a.published_iso,
+                     "copy_of": next((c.original.url for c in entry.copies if c.article.url == a.url), None)}
                     for a in entry.articles
                 ],
             }

@@ -1,27 +1,49 @@
-"""One extractive summary per topic over all its articles: sumy ranks, MMR removes repeats.
+"""One extractive summary per topic and day over all its articles.
 
-sumy sits behind `rank_sentences`, which hands it exactly briefgen's sentences (through
-`SumyTokenizer`) and reads back the full ranking. Selection then walks the ranking with a
-redundancy penalty (maximal marginal relevance): a sentence that says what a chosen one
-already says is not repeated; its source is credited on the chosen sentence instead.
+1. Candidates: readable sentences of paragraphs (never list items, headings, captions). A
+   syndicated copy's sentences are folded into its original's, and identical sentences are
+   merged, each keeping every source that carries it, so the ranking counts each once.
+2. sumy ranks the candidates over the whole topic (`rank_sentences`: the adapter to sumy).
+3. Selection by maximal marginal relevance: a sentence that says what a chosen one says is
+   left out and its sources are credited on the chosen one.
+4. Story order: by the publication time of the first source, then position in it.
+
+Editors steer it with `summary:` controls (see `SummaryControls`): pinned sentences come
+first, dropped ones never, an article can be capped, and a hand-written text replaces it all.
 """
 
-import math
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy
+
 from .config import LANGUAGES, Config
-from .models import PARAGRAPH, ArticleText, Citation, SummarySentence
-from .sentences import SumyTokenizer
-from .typography import words
+from .models import PARAGRAPH, Article, ArticleText, Block, Citation, Republished, SummaryControls, SummarySentence, Topic
+from .rankers import FastLexRankSummarizer, FastTextRankSummarizer, cached
+from .sentences import SumyTokenizer, split_blocks
+from .typography import normalize, words
 
 MIN_WORDS, MAX_WORDS = 6, 55
-REDUNDANT = 0.5  # cosine similarity above which two sentences say the same thing
+REDUNDANT = 0.5  # term cosine above which two sentences say the same thing
+SAME_SENTENCE = 0.8  # term cosine above which a copy's sentence is its original's, re-edited
+ATTRIBUTED = 0.3  # term cosine above which an article carries a hand-written sentence
 MMR_LAMBDA = 0.7
+LEAD_WEIGHT = 0.3  # share of a sentence's relevance that comes from how early its article says it
+QUOTE_DISCOUNT = 0.5
+TITLE_WEIGHT = 0.2  # share that comes from resembling a headline of the topic (Edmundson's title cue)
+LEAD_MIN_WORDS = 15  # an article's story starts at its first paragraph this long (not a caption)
+NO_POSITION = 1_000  # relevance lost by a sentence that is all direct speech (the quotes section has it)
 _DANGLING = re.compile(
-    r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|however|also|meanwhile|"
-    r"still|yet|instead|then|there|here|such)\b",
+    r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|so|however|also|"
+    r"meanwhile|still|yet|instead|then|there|here|such|both|neither|nor|though|although|thus|"
+    r"moreover|furthermore|nevertheless|otherwise|besides|likewise|similarly|later|earlier)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(
+    r"[,?!]\s*\"\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|asked|explained|warned|"
+    r"insisted|argued|replied|continued)\b",
     re.IGNORECASE,
 )
 _STIGMA_WORDS = ("reportedly", "allegedly", "click", "subscribe", "newsletter", "advertisement")
@@ -29,53 +51,224 @@ _STIGMA_WORDS = ("reportedly", "allegedly", "click", "subscribe", "newsletter", 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A sentence that may go into the summary, with every article that carries it.
+
+    `lead` is the candidate that must be chosen and shown right before this one, for a
+    sentence that opens with a pronoun or connective ("But ...", "He said: ..."); -1 if none.
+    """
+
     norm: str
     text: str
     citations: tuple[Citation, ...]
     order: tuple
     terms: frozenset
+    lead: int = -1
+    pinned: bool = False
+    position: int = 0  # earliest place among its article's paragraph sentences, 0 = first
+
+    @property
+    def size(self) -> int:
+        return len(words(self.norm))
 
 
-def summarize_topic(texts: tuple[ArticleText, ...], config: Config, count: int = 0) -> tuple[SummarySentence, ...]:
-    candidates = candidate_sentences(texts)
+@dataclass(frozen=True)
+class Length:
+    """How long a summary may be: at most `sentences` (None: no limit) and `words` (0: no limit)."""
+
+    sentences: int | None
+    words: int = 0
+
+
+def summarize_topic(
+    texts: tuple[ArticleText, ...], config: Config, topic: Topic | None = None, copies: tuple[Republished, ...] = ()
+) -> tuple[SummarySentence, ...]:
+    """The summary of one topic on one day, in story order."""
+    if not texts:
+        return ()
+    controls = topic.summary if topic else SummaryControls()
+    language = texts[0].article.language
+    written = controls.written_for(texts[0].article.briefing) or _written_by_article(texts)
+    if written:
+        return written_summary(written, texts, language)
+    candidates = candidate_sentences(texts, copies, controls, language)
     if not candidates:
         return ()
-    language = texts[0].article.language
-    ranking = rank_sentences(
-        [c.norm for c in candidates], config.summarizer, language, [t.article.title for t in texts]
-    )
-    chosen = select(candidates, ranking, count or config.summary_sentences, config.summary_words)
+    ranking = rank_sentences([c.norm for c in candidates], config.summarizer, language, [t.article.title for t in texts])
+    relevance = salience(candidates, ranking, [_Terms.for_language(language)(normalize(t.article.title)) for t in texts])
+    caps = {t.article.url: t.article.summary.sentences for t in texts if t.article.summary.sentences is not None}
+    chosen = select(candidates, relevance, summary_length(config, controls), caps)
     return tuple(SummarySentence(c.text, c.citations) for c in sorted(chosen, key=lambda c: c.order))
 
 
-def candidate_sentences(texts: tuple[ArticleText, ...]) -> list[Candidate]:
-    """Summary-worthy sentences, identical ones merged with all their sources, in story order."""
-    merged: dict[str, list] = {}
+def salience(candidates: list[Candidate], scores: list[float], titles=()) -> numpy.ndarray:
+    """sumy's score, scaled to 0..1, blended with two classic cues of news summaries.
+
+    News puts its main facts first, so an early sentence gains (the lead cue); a headline is
+    an editor's one-line summary, so a sentence like one gains (the title cue). A sentence
+    that is mostly a quotation loses, since the key quotes are shown beside the summary.
+    """
+    centrality = _normalise(numpy.asarray(scores, dtype=float))
+    lead = 1.0 / (1.0 + numpy.array([c.position for c in candidates], dtype=float))
+    quoted = numpy.array([quoted_share(c.norm) for c in candidates])
+    headline = _normalise(numpy.array([max((cosine(c.terms, t) for t in titles), default=0.0) for c in candidates]))
+    mixed = (1 - LEAD_WEIGHT - TITLE_WEIGHT) * centrality + LEAD_WEIGHT * lead + TITLE_WEIGHT * headline
+    return mixed * (1 - QUOTE_DISCOUNT * quoted)
+
+
+def quoted_share(norm: str) -> float:
+    """The share of a sentence's words that are inside double quotes."""
+    inside = sum(len(words(span)) for span in norm.split('"')[1::2])
+    return inside / max(1, len(words(norm)))
+
+
+def summary_length(config: Config, controls: SummaryControls) -> Length:
+    """A topic's own `sentences`/`words` replace the site's; the site's words replace its sentences."""
+    if controls.sentences is None and controls.words is None:
+        return Length(None, config.summary_words) if config.summary_words else Length(config.summary_sentences)
+    if controls.words:
+        return Length(controls.sentences, controls.words)
+    return Length(controls.sentences or config.summary_sentences)
+
+
+def _written_by_article(texts: tuple[ArticleText, ...]) -> str:
+    return next((t.article.summary.written_for(t.article.briefing) for t in texts if t.article.summary.written), "")
+
+
+# 1. Candidates
+
+
+def candidate_sentences(
+    texts: tuple[ArticleText, ...], copies: tuple[Republished, ...] = (), controls: SummaryControls = SummaryControls(), language: str = "en"
+) -> list[Candidate]:
+    """Summary-worthy sentences, merged across sources, in story order."""
+    pool = _Pool(_Terms.for_language(language), {c.article.url: c.original.url for c in copies})
     for text in sorted(texts, key=lambda t: (t.article.published, t.article.path)):
+        pool.add_article(text, _Rules(controls, text.article, pool.terms))
+    return pool.candidates()
+
+
+@dataclass
+class _Rules:
+    """Which sentences of one article may be used, and which an editor pinned or dropped."""
+
+    controls: SummaryControls
+    article: Article
+    terms: "_Terms"
+    title: str = ""
+
+    def __post_init__(self):
+        self.title = match_key(self.article.title)
+        self.pins = [match_key(p) for p in self.controls.pin + self.article.summary.pin]
+        self.drops = [match_key(d) for d in self.controls.drop + self.article.summary.drop]
+
+    def pinned(self, key: str) -> bool:
+        return any(_contains(key, pin) for pin in self.pins)
+
+    def dropped(self, key: str) -> bool:
+        return any(_contains(key, drop) for drop in self.drops)
+
+    def readable(self, norm: str, key: str) -> bool:
+        count = len(key.split())
+        return (
+            MIN_WORDS <= count <= MAX_WORDS
+            and not norm.rstrip().endswith(":")
+            and norm.count('"') % 2 == 0
+            and key != self.title
+        )
+
+
+def dangling(norm: str) -> bool:
+    """True if the sentence needs the one before it: "But ...", "He said: ...", '"...," she said.'."""
+    return bool(_DANGLING.match(norm.lstrip("\"' ")) or _PRONOUN_SPEAKER.search(norm))
+
+
+def match_key(text: str) -> str:
+    """Lowercase words only: how sentences are compared with each other and with editors' text."""
+    return " ".join(words(normalize(text).lower()))
+
+
+def _contains(key: str, part: str) -> bool:
+    return bool(part) and f" {part} " in f" {key} "
+
+
+class _Pool:
+    """Candidates being gathered: merged by text, copies folded into their originals."""
+
+    def __init__(self, terms: "_Terms", copy_of: dict[str, str]):
+        self.terms = terms
+        self.copy_of = copy_of
+        self.by_key: dict[str, int] = {}
+        self.found: list[dict] = []
+        self.sentences_of: dict[str, list[tuple[frozenset, int]]] = {}
+
+    def add_article(self, text: ArticleText, rules: _Rules) -> None:
         article = text.article
+        original = self.sentences_of.get(self.copy_of.get(article.url, ""))
+        own: list[tuple[frozenset, int]] = []
+        previous = -1
+        body = self._body_start(text)
         for sentence in text.sentences:
-            if not _eligible(text, sentence):
+            if text.blocks[sentence.block].kind != PARAGRAPH:
+                previous = -1
                 continue
-            key = " ".join(words(sentence.norm.lower()))
+            position = len(own) - body if len(own) >= body else NO_POSITION
+            terms = self.terms(sentence.norm)
             citation = Citation(article.url, article.outlet, article.title, sentence.text)
-            if key in merged:
-                merged[key][2].append(citation)
-            else:
-                order = (article.published, article.path, sentence.index)
-                merged[key] = [sentence.norm, sentence.text, [citation], order]
-    return [
-        Candidate(norm, shown, _unique(citations), order, _terms(norm))
-        for norm, shown, citations, order in merged.values()
-    ]
+            number = self._matching(original, terms) if original is not None else None
+            if number is None:
+                number = self._add(sentence, terms, citation, rules, previous, (article.published, article.path, sentence.index))
+            elif number >= 0:
+                self.found[number]["citations"].append(citation)
+            if number >= 0:
+                self.found[number]["position"] = min(self.found[number].get("position", position), position)
+            own.append((terms, number))
+            previous = number
+        self.sentences_of[article.url] = own
 
+    @staticmethod
+    def _body_start(text: ArticleText) -> int:
+        """How many paragraph sentences come before the article's first real paragraph."""
+        seen = 0
+        for number, block in enumerate(text.blocks):
+            if block.kind != PARAGRAPH:
+                continue
+            inside = sum(1 for s in text.sentences if s.block == number)
+            if len(words(normalize(block.text))) >= LEAD_MIN_WORDS:
+                return seen
+            seen += inside
+        return 0
 
-def _eligible(text: ArticleText, sentence) -> bool:
-    if text.blocks[sentence.block].kind != PARAGRAPH:
-        return False
-    count = len(words(sentence.norm))
-    if not MIN_WORDS <= count <= MAX_WORDS or sentence.norm.rstrip().endswith(":"):
-        return False
-    return not _DANGLING.match(sentence.norm.lstrip("\"' "))
+    def _matching(self, original: list[tuple[frozenset, int]], terms: frozenset) -> int | None:
+        """The original's candidate for a copy's sentence (-1: not a candidate), or None."""
+        best = max(original, key=lambda item: cosine(terms, item[0]), default=None)
+        return best[1] if best is not None and cosine(terms, best[0]) >= SAME_SENTENCE else None
+
+    def _add(self, sentence, terms, citation: Citation, rules: _Rules, previous: int, order: tuple) -> int:
+        key = match_key(sentence.norm)
+        if key in self.by_key:
+            number = self.by_key[key]
+            self.found[number]["citations"].append(citation)
+            return number
+        pinned = rules.pinned(key)
+        if not pinned and (rules.dropped(key) or not rules.readable(sentence.norm, key)):
+            return -1
+        lead = -1
+        if dangling(sentence.norm):
+            if previous < 0 or self.found[previous]["lead"] >= 0:
+                return -1 if not pinned else self._new(key, sentence, terms, citation, order, -1, pinned)
+            lead, order = previous, self.found[previous]["order"] + (0,) + order
+        return self._new(key, sentence, terms, citation, order, lead, pinned)
+
+    def _new(self, key, sentence, terms, citation, order, lead, pinned) -> int:
+        self.by_key[key] = len(self.found)
+        self.found.append(
+            {"norm": sentence.norm, "text": sentence.text, "citations": [citation], "order": order,
+             "terms": terms, "lead": lead, "pinned": pinned}
+        )
+        return len(self.found) - 1
+
+    def candidates(self) -> list[Candidate]:
+        return [Candidate(**{**found, "citations": _unique(found["citations"])}) for found in self.found]
 
 
 def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
@@ -87,12 +280,41 @@ def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
     return tuple(unique)
 
 
-def _terms(norm: str) -> frozenset:
-    return frozenset(w for w in words(norm.lower()) if len(w) > 2)
+class _Terms:
+    """Content words of a sentence, stemmed, as a set: what similarity is measured on."""
+
+    def __init__(self, stem, stop_words: frozenset):
+        self.stem = stem
+        self.stop_words = stop_words
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def for_language(language: str) -> "_Terms":
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.utils import get_stop_words
+
+        name = LANGUAGES.get(language, "english")
+        return _Terms(cached(Stemmer(name)), frozenset(get_stop_words(name)))
+
+    def __call__(self, norm: str) -> frozenset:
+        lowered = (word.lower() for word in words(norm))
+        return frozenset(self.stem(word) for word in lowered if word not in self.stop_words)
+
+
+def cosine(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / (len(a) * len(b)) ** 0.5
+
+
+# 2. Ranking: the adapter to sumy
 
 
 def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=()) -> list[float]:
-    """A score per sentence from the configured sumy summarizer (higher is better)."""
+    """A score per sentence from the configured sumy summarizer (higher is better).
+
+    sumy keys its ratings by sentence text, so the sentences must be distinct (candidates are).
+    """
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
@@ -108,8 +330,8 @@ def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(
         return infos
 
     summarizer(document, keep_all)
-    scores = {info.sentence._text: float(info.rating) for info in ranked}  # sumy keys by text
-    return [scores.get(s, 0.0) for s in sentences]
+    scores = {info.sentence._text: float(info.rating) for info in ranked}
+    return [scores.get(s.strip(), 0.0) for s in sentences]
 
 
 @lru_cache(maxsize=32)
@@ -118,7 +340,7 @@ def _summarizer(algorithm: str, language: str, title_words: tuple[str, ...]):
     from sumy.utils import get_stop_words
 
     name = LANGUAGES.get(language, "english")
-    stemmer, stop_words = Stemmer(name), get_stop_words(name)
+    stemmer, stop_words = cached(Stemmer(name)), get_stop_words(name)
     summarizer = _SUMMARIZERS[algorithm]()(stemmer)
     if algorithm == "edmundson":
         summarizer.bonus_words = [w for w in title_words if w.lower() not in stop_words] or ["news"]
@@ -137,8 +359,8 @@ def _import(module: str, name: str):
 
 
 _SUMMARIZERS = {
-    "lexrank": _import("lex_rank", "LexRankSummarizer"),
-    "textrank": _import("text_rank", "TextRankSummarizer"),
+    "lexrank": lambda: FastLexRankSummarizer,
+    "textrank": lambda: FastTextRankSummarizer,
     "lsa": _import("lsa", "LsaSummarizer"),
     "luhn": _import("luhn", "LuhnSummarizer"),
     "kl": _import("kl", "KLSummarizer"),
@@ -148,49 +370,172 @@ _SUMMARIZERS = {
 }
 
 
-def select(candidates: list[Candidate], scores: list[float], count: int, word_budget: int = 0) -> list[Candidate]:
-    """Greedy maximal marginal relevance; near-duplicates credit their sources to the chosen one."""
-    relevance = _normalise(scores)
-    remaining = list(range(len(candidates)))
-    chosen: list[int] = []
-    credits: dict[int, list[Citation]] = {}
-    words_used = 0
-    while remaining and len(chosen) < (count if not word_budget else len(candidates)):
-        best = max(remaining, key=lambda i: (_mmr(i, relevance, chosen, candidates), -i))
-        remaining.remove(best)
-        twin = _most_similar(best, chosen, candidates)
-        if twin is not None and _similarity(candidates[best], candidates[twin]) > REDUNDANT:
-            credits.setdefault(twin, []).extend(candidates[best].citations)
-            continue
-        length = len(words(candidates[best].norm))
-        if word_budget and chosen and words_used + length > word_budget:
+# 3. Selection
+
+
+def select(candidates: list[Candidate], scores: list[float], length: Length, caps: dict[str, int] | None = None) -> list[Candidate]:
+    """Pinned sentences, then greedy maximal marginal relevance; repeats credit the chosen."""
+    selection = _Selection(candidates, scores, length, caps or {})
+    for number, candidate in enumerate(candidates):
+        if candidate.pinned:
+            selection.take(number, force=True)
+    while not selection.full():
+        best = selection.best()
+        if best is None:
             break
-        chosen.append(best)
-        words_used += length
-    return [_credited(candidates[i], credits.get(i, [])) for i in chosen]
+        selection.consider(best)
+    return selection.result()
 
 
-def _mmr(index: int, relevance: list[float], chosen: list[int], candidates) -> float:
-    penalty = max((_similarity(candidates[index], candidates[j]) for j in chosen), default=0.0)
-    return MMR_LAMBDA * relevance[index] - (1 - MMR_LAMBDA) * penalty
+@dataclass
+class _Selection:
+    candidates: list[Candidate]
+    scores: list[float]
+    length: Length
+    caps: dict[str, int]
+    chosen: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.similar = _SimilarityIndex([c.terms for c in self.candidates])
+        self.relevance = _normalise(numpy.asarray(self.scores, dtype=float))
+        self.open = numpy.ones(len(self.candidates), dtype=bool)
+        self.closest = numpy.zeros(len(self.candidates))
+        self.words = 0
+        self.used: dict[str, int] = defaultdict(int)
+
+    def best(self) -> int | None:
+        if not self.open.any():
+            return None
+        gain = MMR_LAMBDA * self.relevance - (1 - MMR_LAMBDA) * self.closest
+        gain[~self.open] = -numpy.inf
+        return int(numpy.argmax(gain))
+
+    def consider(self, number: int) -> None:
+        self.open[number] = False
+        if self.closest[number] > REDUNDANT:
+            return  # credited to the chosen sentence it repeats, in result()
+        lead = self.candidates[number].lead
+        needs_lead = lead >= 0 and lead not in self.chosen
+        if needs_lead and not self.open[lead]:
+            return  # its lead was left out, so it would dangle
+        group = [lead, number] if needs_lead else [number]
+        if self.allowed(group) and self.fits(group):
+            for member in group:
+                self.take(member)
+
+    def allowed(self, group: list[int]) -> bool:
+        """Each member has a source not yet at the editor's cap for it."""
+        return all(any(self.room(c.url) for c in self.candidates[m].citations) for m in group)
+
+    def room(self, url: str) -> bool:
+        return url not in self.caps or self.used[url] < self.caps[url]
+
+    def fits(self, group: list[int]) -> bool:
+        size = sum(self.candidates[m].size for m in group)
+        if self.length.sentences is not None and len(self.chosen) + len(group) > self.length.sentences:
+            return False
+        return not self.length.words or not self.chosen or self.words + size <= self.length.words
+
+    def full(self) -> bool:
+        if self.length.sentences is not None and len(self.chosen) >= self.length.sentences:
+            return True
+        return bool(self.length.words) and self.length.words - self.words < MIN_WORDS
+
+    def take(self, number: int, force: bool = False) -> None:
+        lead = self.candidates[number].lead
+        if force and lead >= 0 and lead not in self.chosen:
+            self.take(lead, force=True)
+        if number in self.chosen:
+            return
+        self.chosen.append(number)
+        self.open[number] = False
+        self.words += self.candidates[number].size
+        for citation in self.candidates[number].citations:
+            self.used[citation.url] += 1
+        self.closest = numpy.maximum(self.closest, self.similar.row(number))
+
+    def result(self) -> list[Candidate]:
+        """The chosen candidates, each crediting the sources of the left-out sentences it repeats."""
+        if not self.chosen:
+            return []
+        rows = numpy.vstack([self.similar.row(number) for number in self.chosen])
+        rows[:, self.chosen] = 0.0
+        credits = defaultdict(list)
+        for other in numpy.flatnonzero(rows.max(axis=0) > REDUNDANT):
+            credits[self.chosen[int(rows[:, other].argmax())]].append(self.candidates[other])
+        orders = {}
+        for number in sorted(self.chosen, key=lambda n: self.candidates[n].lead >= 0):
+            orders[number] = self._order(number, credits.get(number, []), orders)
+        return [
+            _credited(self.candidates[n], [c for other in credits.get(n, []) for c in other.citations], orders[n])
+            for n in self.chosen
+        ]
+
+    def _order(self, number: int, repeats: list[Candidate], orders: dict) -> tuple:
+        """Where its earliest source tells it; a sentence that needs its lead stays right after it."""
+        candidate = self.candidates[number]
+        if candidate.lead >= 0 and candidate.lead in orders:
+            lead = self.candidates[candidate.lead]
+            return orders[candidate.lead] + candidate.order[len(lead.order):]
+        return min([candidate.order] + [other.order for other in repeats if other.lead < 0])
 
 
-def _most_similar(index: int, chosen: list[int], candidates):
-    return max(chosen, key=lambda j: _similarity(candidates[index], candidates[j]), default=None)
+class _SimilarityIndex:
+    """Cosine similarity of one candidate's term set with all others, from an inverted index."""
+
+    def __init__(self, term_sets: list[frozenset]):
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, terms in enumerate(term_sets):
+            for term in terms:
+                postings[term].append(number)
+        self.postings = {term: numpy.array(numbers) for term, numbers in postings.items()}
+        self.term_sets = term_sets
+        self.sizes = numpy.array([len(terms) for terms in term_sets], dtype=float)
+
+    def row(self, number: int) -> numpy.ndarray:
+        terms = self.term_sets[number]
+        if not terms:
+            return numpy.zeros(len(self.term_sets))
+        shared = numpy.bincount(
+            numpy.concatenate([self.postings[t] for t in terms]), minlength=len(self.term_sets)
+        ).astype(float)
+        with numpy.errstate(divide="ignore", invalid="ignore"):
+            similarity = shared / numpy.sqrt(self.sizes * len(terms))
+        return numpy.nan_to_num(similarity, nan=0.0, posinf=0.0)
 
 
-def _similarity(a: Candidate, b: Candidate) -> float:
-    if not a.terms or not b.terms:
-        return 0.0
-    return len(a.terms & b.terms) / math.sqrt(len(a.terms) * len(b.terms))
+def _normalise(scores: numpy.ndarray) -> numpy.ndarray:
+    low, high = scores.min(), scores.max()
+    return (scores - low) / (high - low) if high > low else numpy.ones_like(scores)
 
 
-def _normalise(scores: list[float]) -> list[float]:
-    low, high = min(scores), max(scores)
-    return [(s - low) / (high - low) if high > low else 1.0 for s in scores]
+def _credited(candidate: Candidate, extra: list[Citation], order: tuple) -> Candidate:
+    return replace(candidate, citations=_unique(list(candidate.citations) + extra), order=order)
 
 
-def _credited(candidate: Candidate, extra: list[Citation]) -> Candidate:
-    if not extra:
-        return candidate
-    return Candidate(candidate.norm, candidate.text, _unique(list(candidate.citations) + extra), candidate.order, candidate.terms)
+# Hand-written summaries
+
+
+def written_summary(text: str, texts: tuple[ArticleText, ...], language: str = "en") -> tuple[SummarySentence, ...]:
+    """An editor's summary, each sentence citing the articles that carry a sentence like it.
+
+    A sentence no article resembles cites every article of the topic that day.
+    """
+    terms = _Terms.for_language(language)
+    paragraphs = [Block(" ".join(part.split())) for part in re.split(r"\n\s*\n", text) if part.strip()]
+    summary = []
+    for sentence in split_blocks(tuple(paragraphs), language):
+        wanted = terms(sentence.norm)
+        citations = [c for c in (_best_citation(t, wanted, terms) for t in texts) if c is not None]
+        fallback = [Citation(t.article.url, t.article.outlet, t.article.title, "") for t in texts]
+        summary.append(SummarySentence(sentence.text, _unique(citations or fallback), written=True))
+    return tuple(summary)
+
+
+def _best_citation(text: ArticleText, wanted: frozenset, terms: _Terms) -> Citation | None:
+    scored = [(cosine(wanted, terms(s.norm)), s.index, s) for s in text.sentences]
+    if not scored:
+        return None
+    score, _, sentence = max(scored, key=lambda item: (item[0], -item[1]))
+    article = text.article
+    return Citation(article.url, article.outlet, article.title, sentence.text) if score >= ATTRIBUTED else None

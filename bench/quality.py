@@ -1,0 +1,112 @@
+"""Summary quality against hand-written references: `python -m bench.quality [--detail]`.
+
+For every topic-day of the demo (or of the project in the current folder) it compares three
+summaries with `bench/references/<day>/<topic>.md`, written by hand from the articles:
+
+- briefgen: the summary `briefgen build` publishes;
+- lead-3: the first three sentences of the topic's earliest article;
+- sumy LexRank: plain upstream sumy over the topic's articles concatenated, as many sentences
+  as briefgen's length setting.
+
+It prints mean ROUGE-1, ROUGE-2 and ROUGE-L (summary level) F1 with stemming (Google's
+rouge-score, ROUGE-1.5.5 compatible) and counts repeated sentences in each summary (two
+sentences whose content words overlap above the redundancy threshold). Exit status 1 if
+briefgen does not beat both baselines on ROUGE-2 or repeats itself.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+from statistics import mean
+
+from briefgen.build import analyze_all, topic_briefing
+from briefgen.group import group_articles
+from briefgen.models import PARAGRAPH
+from briefgen.read import Paths, read_project
+from briefgen.sentences import SumyTokenizer
+from briefgen.summarize import REDUNDANT, _Terms, cosine, summary_length
+
+REFERENCES = Path(__file__).parent / "references"
+SYSTEMS = ("briefgen", "lead-3", "sumy LexRank")
+MEASURES = ("rouge1", "rouge2", "rougeLsum")
+
+
+def summaries(root: Path):
+    """(day, topic id, {system: [sentences]}) for every topic-day of the project at `root`."""
+    project = read_project(Paths(root, root / "briefgen.yaml", root / "content"))
+    for day, groups in group_articles(analyze_all(project), project.topics):
+        for topic, texts in groups:
+            entry = topic_briefing(topic, texts, project.config)
+            count = summary_length(project.config, topic.summary).sentences or project.config.summary_sentences
+            yield day, topic.id, {
+                "briefgen": [s.text for s in entry.summary],
+                "lead-3": lead(texts, 3),
+                "sumy LexRank": plain_lexrank(texts, count),
+            }
+
+
+def lead(texts, count: int) -> list[str]:
+    first = texts[0]  # group_articles puts the earliest first
+    return [s.text for s in first.sentences if first.blocks[s.block].kind == PARAGRAPH][:count]
+
+
+def plain_lexrank(texts, count: int) -> list[str]:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    body = "\n\n".join(b.text for t in texts for b in t.blocks if b.kind == PARAGRAPH)
+    document = PlaintextParser.from_string(body, SumyTokenizer("en")).document
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    return [str(sentence) for sentence in summarizer(document, count)]
+
+
+def repeats(sentences: list[str]) -> int:
+    """Pairs of sentences in one summary that say the same thing."""
+    terms = [_Terms.for_language("en")(s) for s in sentences]
+    return sum(
+        1 for i in range(len(terms)) for j in range(i + 1, len(terms))
+        if sentences[i] == sentences[j] or cosine(terms[i], terms[j]) > REDUNDANT
+    )
+
+
+def evaluate(root: Path, detail: bool = False, out=sys.stdout) -> bool:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    scores = {system: {m: [] for m in MEASURES} for system in SYSTEMS}
+    duplicates = dict.fromkeys(SYSTEMS, 0)
+    for day, topic, produced in summaries(root):
+        reference_path = REFERENCES / day.isoformat() / f"{topic}.md"
+        if not reference_path.exists():
+            raise SystemExit(f"no reference summary for {topic} on {day}: write {reference_path}")
+        reference = reference_path.read_text().strip()
+        for system, sentences in produced.items():
+            result = scorer.score(reference, "\n".join(sentences))
+            for measure in MEASURES:
+                scores[system][measure].append(result[measure].fmeasure)
+            duplicates[system] += repeats(sentences)
+            if detail:
+                print(f"{day} {topic:18} {system:13} " + " ".join(f"{result[m].fmeasure:.3f}" for m in MEASURES), file=out)
+    print(f"{'system':14}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-L':>9}{'repeats':>9}", file=out)
+    means = {s: {m: mean(scores[s][m]) for m in MEASURES} for s in SYSTEMS}
+    for system in SYSTEMS:
+        row = "".join(f"{means[system][m]:9.3f}" for m in MEASURES)
+        print(f"{system:14}{row}{duplicates[system]:9d}", file=out)
+    count = len(scores["briefgen"]["rouge2"])
+    print(f"F1, mean over {count} topic-days; ROUGE-L is summary-level (rougeLsum), stemmed.", file=out)
+    return duplicates["briefgen"] == 0 and all(means["briefgen"]["rouge2"] > means[s]["rouge2"] for s in SYSTEMS[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: the demo)")
+    parser.add_argument("--detail", action="store_true", help="also print the scores of every topic-day")
+    arguments = parser.parse_args()
+    sys.exit(0 if evaluate(arguments.root, arguments.detail) else 1)
+
+
+if __name__ == "__main__":
+    main()
