@@ -94,24 +94,26 @@ def summarize_topic(
     if not candidates:
         return ()
     ranking = rank_sentences([c.norm for c in candidates], config.summarizer, language, [t.article.title for t in texts])
-    relevance = salience(candidates, ranking, [_Terms.for_language(language)(normalize(t.article.title)) for t in texts])
+    similar = SimilarityIndex([c.terms for c in candidates])
+    headlines = [_Terms.for_language(language)(normalize(t.article.title)) for t in texts]
+    relevance = salience(candidates, ranking, numpy.max([similar.to(h) for h in headlines], axis=0))
     caps = {t.article.url: t.article.summary.sentences for t in texts if t.article.summary.sentences is not None}
-    chosen = select(candidates, relevance, summary_length(config, controls), caps)
+    chosen = select(candidates, relevance, summary_length(config, controls), caps, similar)
     return tuple(SummarySentence(c.text, c.citations) for c in sorted(chosen, key=lambda c: c.order))
 
 
-def salience(candidates: list[Candidate], scores: list[float], titles=()) -> numpy.ndarray:
+def salience(candidates: list[Candidate], scores: list[float], headline: numpy.ndarray) -> numpy.ndarray:
     """sumy's score, scaled to 0..1, blended with two classic cues of news summaries.
 
     News puts its main facts first, so an early sentence gains (the lead cue); a headline is
-    an editor's one-line summary, so a sentence like one gains (the title cue). A sentence
+    an editor's one-line summary, so a sentence like one gains (the title cue: `headline` is
+    each sentence's greatest similarity to a headline of the topic). A sentence
     that is mostly a quotation loses, since the key quotes are shown beside the summary.
     """
     centrality = _normalise(numpy.asarray(scores, dtype=float))
     lead = 1.0 / (1.0 + numpy.array([c.position for c in candidates], dtype=float))
     quoted = numpy.array([quoted_share(c.norm) for c in candidates])
-    headline = _normalise(numpy.array([max((cosine(c.terms, t) for t in titles), default=0.0) for c in candidates]))
-    mixed = (1 - LEAD_WEIGHT - TITLE_WEIGHT) * centrality + LEAD_WEIGHT * lead + TITLE_WEIGHT * headline
+    mixed = (1 - LEAD_WEIGHT - TITLE_WEIGHT) * centrality + LEAD_WEIGHT * lead + TITLE_WEIGHT * _normalise(headline)
     return mixed * (1 - QUOTE_DISCOUNT * quoted)
 
 
@@ -373,9 +375,10 @@ _SUMMARIZERS = {
 # 3. Selection
 
 
-def select(candidates: list[Candidate], scores: list[float], length: Length, caps: dict[str, int] | None = None) -> list[Candidate]:
+def select(candidates: list[Candidate], scores, length: Length, caps: dict[str, int] | None = None, similar=None) -> list[Candidate]:
     """Pinned sentences, then greedy maximal marginal relevance; repeats credit the chosen."""
-    selection = _Selection(candidates, scores, length, caps or {})
+    similar = similar or SimilarityIndex([c.terms for c in candidates])
+    selection = _Selection(candidates, scores, length, caps or {}, similar)
     for number, candidate in enumerate(candidates):
         if candidate.pinned:
             selection.take(number, force=True)
@@ -393,10 +396,10 @@ class _Selection:
     scores: list[float]
     length: Length
     caps: dict[str, int]
+    similar: "SimilarityIndex"
     chosen: list[int] = field(default_factory=list)
 
     def __post_init__(self):
-        self.similar = _SimilarityIndex([c.terms for c in self.candidates])
         self.relevance = _normalise(numpy.asarray(self.scores, dtype=float))
         self.open = numpy.ones(len(self.candidates), dtype=bool)
         self.closest = numpy.zeros(len(self.candidates))
@@ -480,8 +483,8 @@ class _Selection:
         return min([candidate.order] + [other.order for other in repeats if other.lead < 0])
 
 
-class _SimilarityIndex:
-    """Cosine similarity of one candidate's term set with all others, from an inverted index."""
+class SimilarityIndex:
+    """Cosine similarity of a term set with every candidate's, from an inverted index."""
 
     def __init__(self, term_sets: list[frozenset]):
         postings: dict[str, list[int]] = defaultdict(list)
@@ -493,12 +496,13 @@ class _SimilarityIndex:
         self.sizes = numpy.array([len(terms) for terms in term_sets], dtype=float)
 
     def row(self, number: int) -> numpy.ndarray:
-        terms = self.term_sets[number]
-        if not terms:
+        return self.to(self.term_sets[number])
+
+    def to(self, terms: frozenset) -> numpy.ndarray:
+        found = [self.postings[t] for t in terms if t in self.postings]
+        if not found:
             return numpy.zeros(len(self.term_sets))
-        shared = numpy.bincount(
-            numpy.concatenate([self.postings[t] for t in terms]), minlength=len(self.term_sets)
-        ).astype(float)
+        shared = numpy.bincount(numpy.concatenate(found), minlength=len(self.term_sets)).astype(float)
         with numpy.errstate(divide="ignore", invalid="ignore"):
             similarity = shared / numpy.sqrt(self.sizes * len(terms))
         return numpy.nan_to_num(similarity, nan=0.0, posinf=0.0)

@@ -1,5 +1,6 @@
 """Topic summaries: one story over all sources, no repeats, readable, attributed, steerable."""
 
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
@@ -177,3 +178,87 @@ def test_every_summarizer_gives_a_summary_without_repeats(summarizer):
 def test_no_articles_or_no_usable_sentence_gives_no_summary():
     assert summarize_topic((), Config()) == ()
     assert summary(text("tiny", ("Too short.",))) == []
+
+
+# Editor controls in YAML, and what readers see
+
+
+def read(root):
+    from briefgen.read import Paths, read_project
+
+    return read_project(Paths(root, root / "briefgen.yaml", root / "content"))
+
+
+def test_summary_controls_are_read_from_topics_and_front_matter(tmp_path):
+    from builders import front_matter, write_project
+
+    topics = (
+        "- id: budget\n  title: Budget\n  summary:\n    sentences: 2\n    words: 80\n"
+        "    pin: [ministers agreed the budget]\n    drop: Officials declined to comment\n"
+        "    text:\n      2024-03-05: The budget passed.\n"
+    )
+    meta = "summary: {sentences: 0, pin: [the vote was close], text: Written for this day.}"
+    write_project(tmp_path, {"a.md": front_matter().replace("topic: budget", "topic: budget\n" + meta)}, topics=topics)
+    project = read(tmp_path)
+    assert project.topics[0].summary == SummaryControls(
+        sentences=2, words=80, pin=("ministers agreed the budget",), drop=("Officials declined to comment",),
+        written=((date(2024, 3, 5), "The budget passed."),),
+    )
+    assert project.articles[0].summary == SummaryControls(
+        sentences=0, pin=("the vote was close",), written=((date(2024, 3, 5), "Written for this day."),)
+    )
+
+
+def test_summary_control_mistakes_are_reported_with_line_and_fix(tmp_path):
+    from briefgen.errors import InputError
+    from builders import front_matter, write_project
+
+    topics = "- id: budget\n  title: Budget\n  summary:\n    sentence: 2\n- id: rates\n  title: Rates\n  summary: {text: {2024-13-01: x}}\n"
+    meta = "summary:\n  sentences: -1\n  words: 10\n  pin: [two words]\n"
+    write_project(tmp_path, {"a.md": front_matter().replace("topic: budget", "topic: budget\n" + meta), "b.md": front_matter(
+        url="https://example.com/b").replace("topic: budget", "topic: budget\nsumary: {sentences: 1}")}, topics=topics)
+    with pytest.raises(InputError) as caught:
+        read(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/articles/a.md:8: summary: sentences: must be a whole number from 0 to 50: the most sentences taken from this article (0: none)",
+        "content/articles/a.md:9: warning: summary: unknown key 'words' is ignored; known: drop, pin, sentences, text (only a topic sets the length in words)",
+        "content/articles/a.md:10: summary: pin: 'two words' is too short to find one sentence; copy at least 3 words of it",
+        "content/articles/b.md:7: warning: unknown key 'sumary' is ignored; did you mean 'summary'?",
+        "content/topics.yaml:4: warning: summary: unknown key 'sentence' is ignored; did you mean 'sentences'?",
+        "content/topics.yaml:7: summary: text: '2024-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05",
+    ]
+
+
+def test_sources_show_copies_under_the_original_and_json_lists_sources(tmp_path):
+    import json
+
+    from briefgen.build import BuildOptions, build
+    from builders import front_matter, write_project
+
+    body = "\n\n".join(b.text for b in HERALD.article.blocks)
+    files = {
+        "wire.md": front_matter(body, outlet="Wire", url="https://wire.example/a", published="2024-03-05T06:00:00+00:00"),
+        "courier.md": front_matter(body, outlet="Courier", url="https://courier.example/a", published="2024-03-05T08:00:00+00:00"),
+    }
+    write_project(tmp_path, files)
+    build(BuildOptions(root=tmp_path, config=tmp_path / "briefgen.yaml", content=tmp_path / "content", output=tmp_path / "site"))
+    page = (tmp_path / "site/2024/03/05/index.html").read_text()
+    sources = page.split('<ul class="sources">')[1].split("</ul>")[0]
+    assert sources.count("<li>") == 1
+    assert 'Also published by <a href="https://courier.example/a" rel="noopener noreferrer">Courier</a>' in sources
+    data = json.loads((tmp_path / "site/2024/03/05/briefing.json").read_text())
+    (topic,) = data["topics"]
+    assert {tuple(s["sources"]) for s in topic["summary"]} == {("https://wire.example/a", "https://courier.example/a")}
+    assert [(a["url"], a["copy_of"]) for a in topic["articles"]] == [
+        ("https://wire.example/a", None), ("https://courier.example/a", "https://wire.example/a"),
+    ]
+
+
+def test_readme_documents_every_summary_control():
+    from briefgen.metadata import ARTICLE_SUMMARY, TOPIC_SUMMARY
+    from builders import REPO
+
+    section = (REPO / "README.md").read_text().split("### Steering summaries", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \| (yes|no)[^|]* \| (yes|no) \|", section, re.MULTILINE)
+    assert [key for key, _, _ in rows] == list(TOPIC_SUMMARY)
+    assert [key for key, _, article in rows if article == "yes"] == list(ARTICLE_SUMMARY)
