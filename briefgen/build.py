@@ -16,7 +16,7 @@ from .models import ArticleText, Briefing, Project, Site, TopicBriefing
 from .quotes import key_quotes
 from .read import Paths, read_project
 from .render import environment, render_site
-from .summarize import summarize_topic
+from .summarize import summarize_topic, unused_controls
 from .syndication import find_copies
 from .write import WriteResult, write_site
 
@@ -51,6 +51,8 @@ def build(options: BuildOptions, write: bool = True) -> BuildReport:
     clock = _Stopwatch()
     project = clock.run("read", read_project, options.paths())
     texts = clock.run("analyse", analyze_all, project)
+    topics_file = options.paths().show(options.content / "topics.yaml")
+    warnings = project.warnings + unused_controls(project.topics, texts, topics_file)
     site = clock.run("summarise", make_site, project, texts)
     files = clock.run("render", render_site, site, environment(options.templates)) if write else {}
     written = clock.run("write", write_site, files, options.output) if write else None
@@ -60,7 +62,7 @@ def build(options: BuildOptions, write: bool = True) -> BuildReport:
         days=len(site.briefings),
         pages=sum(1 for name in files if name.endswith(".html")),
         seconds=clock.total,
-        warnings=project.warnings,
+        warnings=warnings,
         texts=texts,
         written=written,
         stages=dict(clock.stages),

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy
 
 from .config import LANGUAGES, Config
+from .errors import Problem, warning
 from .models import PARAGRAPH, Article, ArticleText, Block, Citation, Republished, SummaryControls, SummarySentence, Topic
 from .rankers import FastLexRankSummarizer, FastTextRankSummarizer, cached
 from .sentences import SumyTokenizer, split_blocks
@@ -543,3 +544,37 @@ def _best_citation(text: ArticleText, wanted: frozenset, terms: _Terms) -> Citat
     score, _, sentence = max(scored, key=lambda item: (item[0], -item[1]))
     article = text.article
     return Citation(article.url, article.outlet, article.title, sentence.text) if score >= ATTRIBUTED else None
+
+
+# Checking the controls against the articles
+
+
+def unused_controls(topics: tuple[Topic, ...], texts: tuple[ArticleText, ...], topics_file: str) -> tuple[Problem, ...]:
+    """Warnings for pins and drops that match no sentence, and for a second hand-written text."""
+    keys = {t.article.url: [match_key(s.norm) for s in t.sentences] for t in texts}
+    problems = []
+    for text in texts:
+        article = text.article
+        fix = f"copy the words as `briefgen inspect {article.path}` shows them"
+        problems += _unmatched(article.summary, keys[article.url], article.path, "this article", fix)
+    for topic in topics:
+        members = [key for t in texts if t.article.topic == topic.id for key in keys[t.article.url]]
+        problems += _unmatched(topic.summary, members, topics_file, f"topic '{topic.id}'", "copy the words from the article")
+    written: dict[tuple, str] = {}
+    for text in texts:
+        article = text.article
+        if article.summary.written:
+            first = written.setdefault((article.topic, article.briefing), article.path)
+            if first != article.path:
+                message = f"{first} already has a hand-written summary for this topic and day; this one is not used"
+                problems.append(warning(article.path, message, field="summary: text"))
+    return tuple(problems)
+
+
+def _unmatched(controls: SummaryControls, keys: list[str], path: str, where: str, fix: str) -> list[Problem]:
+    return [
+        warning(path, f"no sentence of {where} contains '{part}'; {fix}", field=f"summary: {kind}")
+        for kind, parts in (("pin", controls.pin), ("drop", controls.drop))
+        for part in parts
+        if not any(_contains(key, match_key(part)) for key in keys)
+    ]

@@ -262,3 +262,23 @@ def test_readme_documents_every_summary_control():
     rows = re.findall(r"^\| `(\w+)` \| (yes|no)[^|]* \| (yes|no) \|", section, re.MULTILINE)
     assert [key for key, _, _ in rows] == list(TOPIC_SUMMARY)
     assert [key for key, _, article in rows if article == "yes"] == list(ARTICLE_SUMMARY)
+
+
+def test_pins_and_drops_that_match_nothing_are_warned_about(tmp_path):
+    from briefgen.build import BuildOptions, build
+    from builders import front_matter, write_project
+
+    topics = "- id: budget\n  title: Budget\n  summary: {pin: [Ministers agreed the budget], drop: [no such words here]}\n"
+    own = "summary: {pin: [it has two], drop: [words missing from this], text: Hand-written.}"
+    files = {
+        "a.md": front_matter("Ministers agreed the budget on Monday. It has two sentences.").replace("topic: budget", "topic: budget\n" + own),
+        "b.md": front_matter(url="https://example.com/b").replace("topic: budget", "topic: budget\nsummary: {text: Mine too.}"),
+    }
+    write_project(tmp_path, files, topics=topics)
+    report = build(BuildOptions(root=tmp_path, config=tmp_path / "briefgen.yaml", content=tmp_path / "content"), write=False)
+    assert [str(p) for p in report.warnings] == [
+        "content/articles/a.md: summary: drop: warning: no sentence of this article contains 'words missing from this'; "
+        "copy the words as `briefgen inspect content/articles/a.md` shows them",
+        "content/topics.yaml: summary: drop: warning: no sentence of topic 'budget' contains 'no such words here'; copy the words from the article",
+        "content/articles/b.md: summary: text: warning: content/articles/a.md already has a hand-written summary for this topic and day; this one is not used",
+    ]
