@@ -12,6 +12,9 @@ It prints mean ROUGE-1, ROUGE-2 and ROUGE-L (summary level) F1 with stemming (Go
 rouge-score, ROUGE-1.5.5 compatible) and counts repeated sentences in each summary (two
 sentences whose content words overlap above the redundancy threshold). Exit status 1 if
 briefgen does not beat both baselines on ROUGE-2 or repeats itself.
+
+`--sensitivity` moves each of briefgen's selection weights a step either side of its default,
+one at a time, and prints ROUGE-2: a result that holds only at the defaults is overfitted.
 """
 
 import argparse
@@ -24,6 +27,7 @@ from briefgen.group import group_articles
 from briefgen.models import PARAGRAPH
 from briefgen.read import Paths, read_project
 from briefgen.sentences import SumyTokenizer
+from briefgen import summarize
 from briefgen.summarize import REDUNDANT, _Terms, cosine, summary_length
 
 REFERENCES = Path(__file__).parent / "references"
@@ -100,11 +104,46 @@ def evaluate(root: Path, detail: bool = False, out=sys.stdout) -> bool:
     return duplicates["briefgen"] == 0 and all(means["briefgen"]["rouge2"] > means[s]["rouge2"] for s in SYSTEMS[1:])
 
 
+WEIGHTS = {"LEAD_WEIGHT": 0.1, "TITLE_WEIGHT": 0.1, "QUOTE_DISCOUNT": 0.25, "MMR_LAMBDA": 0.1}
+
+
+def sensitivity(root: Path, out=sys.stdout) -> None:
+    """ROUGE-2 of briefgen with each weight a step below and above its default."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
+    baseline = rouge2_means(root, scorer)
+    print(f"baselines: lead-3 {baseline['lead-3']:.3f}, sumy LexRank {baseline['sumy LexRank']:.3f}", file=out)
+    for name, step in WEIGHTS.items():
+        default = getattr(summarize, name)
+        row = []
+        for value in (default - step, default, default + step):
+            setattr(summarize, name, value)
+            try:
+                row.append(f"{value:.2f}: {rouge2_means(root, scorer)['briefgen']:.3f}")
+            finally:
+                setattr(summarize, name, default)
+        print(f"{name:15}" + "   ".join(row), file=out)
+
+
+def rouge2_means(root: Path, scorer) -> dict[str, float]:
+    found = {system: [] for system in SYSTEMS}
+    for day, topic, produced in summaries(root):
+        reference = (REFERENCES / day.isoformat() / f"{topic}.md").read_text()
+        for system, sentences in produced.items():
+            found[system].append(scorer.score(reference, "\n".join(sentences))["rouge2"].fmeasure)
+    return {system: mean(values) for system, values in found.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: the demo)")
     parser.add_argument("--detail", action="store_true", help="also print the scores of every topic-day")
+    parser.add_argument("--sensitivity", action="store_true", help="ROUGE-2 with each selection weight moved a step")
     arguments = parser.parse_args()
+    if arguments.sensitivity:
+        sensitivity(arguments.root)
+        return
     sys.exit(0 if evaluate(arguments.root, arguments.detail) else 1)
 
 
