@@ -8,11 +8,14 @@ import markdown as markdown_lib
 import nh3
 
 from .models import HEADING, LIST_ITEM, PARAGRAPH, Block
+from .sentences import ends_sentence_at_break
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
-_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|-(?=\s)|–(?=\s))\s*")
-_ENDS_CLAUSE = re.compile(r"""[.!?:;…"'”’)\]]\s*$""")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u2060\ufeff"))
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·]|[-–*](?=\s))\s*")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+_ENDS_WITH_MARK = re.compile(r"""[.!?…][\s"')\]]*$""")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_MIN_WRAP_WIDTH = 40  # narrower paragraphs were not wrapped by an editor: every line is a line
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "code", "br", "h3", "h4"}
 
@@ -22,49 +25,88 @@ def strip_invisible(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
-def text_blocks(body: str, first_line: int = 1) -> tuple[Block, ...]:
+def text_blocks(body: str, first_line: int = 1, language: str = "en") -> tuple[Block, ...]:
     """Blocks of a plain-text body: blank lines separate paragraphs; bullets are list items.
 
-    Inside a paragraph, a line that ends a clause starts a new block (copied web text puts
-    captions and bullets on consecutive lines); other lines are hard wraps and are joined.
+    Inside a paragraph, a line break that ends a sentence starts a new block (copied web text
+    puts captions, headlines and bullets on consecutive lines), and so does a break after a
+    line too short to have been wrapped; other breaks are hard wraps and are joined.
     """
-    blocks, lines, start = [], [], first_line
-    for number, raw in enumerate(body.split("\n"), first_line):
-        line = html.unescape(strip_invisible(raw)).rstrip()
-        if lines and (not line.strip() or _BULLET.match(line)):
-            blocks += _join_block(lines, start)
-            lines = []
-        if not line.strip():
-            continue
-        if not lines:
-            start = number
-        lines.append(line)
-        if _ENDS_CLAUSE.search(line):
-            blocks += _join_block(lines, start)
-            lines = []
-    blocks += _join_block(lines, start)
+    blocks = []
+    for kind, lines in _paragraphs(body, first_line):
+        for group in unwrap(lines, language):
+            blocks += _join_block(group, kind)
     return tuple(blocks)
 
 
-def _join_block(lines: list[str], line: int) -> list[Block]:
-    if not lines:
-        return []
-    text = " ".join(part.strip() for part in lines)
-    bullet = _BULLET.match(lines[0])
-    kind = LIST_ITEM if bullet else PARAGRAPH
-    if bullet:
-        text = _BULLET.sub("", text, count=1)
-    text = _collapse(text)
-    return [Block(text, kind, line)] if text else []
+def _paragraphs(body: str, first_line: int):
+    """(kind, [(line number, text), ...]) for each paragraph or list item."""
+    lines, kind, item = [], PARAGRAPH, False
+    for number, raw in enumerate(body.split("\n"), first_line):
+        line = html.unescape(strip_invisible(raw)).rstrip()
+        marker = _BULLET.match(line) or ((not lines or item) and _NUMBERED.match(line))
+        if lines and (not line.strip() or marker):
+            yield kind, lines
+            lines = []
+        if not line.strip():
+            item = False
+            continue
+        if marker:
+            kind, item, line = LIST_ITEM, True, line[marker.end() :]
+        elif not lines:
+            kind, item = PARAGRAPH, False
+        lines.append((number, line))
+    if lines:
+        yield kind, lines
 
 
-def markdown_blocks(body: str, first_line: int = 1) -> tuple[Block, ...]:
-    """Blocks of a Markdown body as plain text, each with the line it starts on."""
+def unwrap(lines: list[tuple[int, str]], language: str = "en") -> list[list[tuple[int, str]]]:
+    """Group a paragraph's lines into blocks: join hard wraps, split where a line really ends."""
+    width = max(len(text.strip()) for _, text in lines)
+    groups = [[lines[0]]]
+    for line in lines[1:]:
+        group = groups[-1]
+        if _breaks_after(group, line[1], width, language):
+            groups.append([line])
+        else:
+            group.append(line)
+    return groups
+
+
+def _breaks_after(group: list[tuple[int, str]], next_line: str, width: int, language: str) -> bool:
+    last = group[-1][1].strip()
+    if _ENDS_WITH_MARK.search(last):
+        text = " ".join(part.strip() for _, part in group)
+        return ends_sentence_at_break(text, next_line, language)
+    next_word = next_line.split(maxsplit=1)[0] if next_line.strip() else ""
+    if next_word[:1].islower():
+        return False  # the sentence goes on
+    wrapped = len(last) + 1 + len(next_word) > width  # the next word did not fit on this line
+    return width < _MIN_WRAP_WIDTH or not wrapped
+
+
+def _join_block(lines: list[tuple[int, str]], kind: str) -> list[Block]:
+    text = _collapse(" ".join(part.strip() for _, part in lines))
+    return [Block(text, kind, lines[0][0])] if text else []
+
+
+def markdown_blocks(body: str, first_line: int = 1, language: str = "en") -> tuple[Block, ...]:
+    """Blocks of a Markdown body as plain text, each with the line it starts on.
+
+    A paragraph's lines are grouped as in plain text, so web copy pasted into a .md file
+    (captions and headlines on consecutive lines) splits the same way.
+    """
     blocks = []
     for chunk, line in _markdown_chunks(body, first_line):
         rendered = markdown_lib.markdown(strip_invisible(chunk))
         for offset, (kind, text) in enumerate(_html_blocks(rendered)):
-            blocks.append(Block(text, kind, line + offset if kind == LIST_ITEM else line))
+            start = line + offset if kind == LIST_ITEM else line
+            if kind != PARAGRAPH:
+                blocks += _join_block([(start, text)], kind)
+                continue
+            numbered = [(start + n, part) for n, part in enumerate(text.split("\n")) if part.strip()]
+            for group in unwrap(numbered, language) if numbered else ():
+                blocks += _join_block(group, kind)
     return tuple(blocks)
 
 
@@ -89,27 +131,33 @@ class _BlockText(HTMLParser):
     """Collects the text of block elements; inline markup contributes only its text."""
 
     KINDS = {"p": PARAGRAPH, "li": LIST_ITEM, "pre": PARAGRAPH, **{f"h{n}": HEADING for n in range(1, 7)}}
+    HIDDEN = {"script", "style", "template", "noscript"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.blocks, self.parts, self.kind = [], [], None
+        self.blocks, self.parts, self.kind, self.hidden = [], [], None, 0
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.KINDS:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.KINDS:
             self.flush()
             self.kind = self.KINDS[tag]
         elif tag == "br":
-            self.parts.append(" ")
+            self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        if tag in self.KINDS or tag in ("ul", "ol", "blockquote"):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.KINDS or tag in ("ul", "ol", "blockquote"):
             self.flush()
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
     def flush(self):
-        text = _collapse("".join(self.parts))
+        text = "".join(self.parts).strip()
         if text:
             self.blocks.append((self.kind or PARAGRAPH, text))
         self.parts, self.kind = [], None
@@ -127,8 +175,8 @@ _ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def _collapse(text: str) -> str:
-    """Fold runs of ASCII white space; keep no-break spaces, which are typography."""
-    return _ASCII_SPACE.sub(" ", text).strip(" ")
+    """Fold runs of ASCII white space; keep inner no-break spaces, which are typography."""
+    return _ASCII_SPACE.sub(" ", text).strip()
 
 
 def render_markdown(source: str) -> str:

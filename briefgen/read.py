@@ -211,7 +211,7 @@ def parse_article(shown: str, text: str, sidecar, config, topic_ids) -> tuple[Ar
         return None, problems
     fields, problems = check_article_fields(doc, meta_path, config, topic_ids, shown)
     to_blocks = markdown_blocks if shown.lower().endswith(".md") else text_blocks
-    blocks = to_blocks(body, body_line)
+    blocks = to_blocks(body, body_line, fields.get("language", config.language))
     if not blocks:
         problems.append(error(shown, "the article has no text; paste the article body below its metadata"))
     if any(p.is_error for p in problems):

@@ -1,39 +1,103 @@
 """Sentence splitting and word tokens for news prose, offline and fast.
 
-A regular expression finds every place a sentence could end; `_ends_sentence` rejects the
-ones that are abbreviations, initials, acronyms inside a name, or a question in quotes that
-is followed by its attribution. Sentences never cross block (paragraph) boundaries.
+A regular expression finds every run of sentence-ending marks (. ! ? …); the closing quotes
+and brackets after it belong to the sentence. `_ends_sentence` keeps only the real ends: not
+after a title, an initial or a number abbreviation, not after an acronym or "a.m." that runs
+on into a name, not before the attribution of a quoted question ("Why?" she asked.), and
+never inside a quotation, so a quote and its attribution stay one sentence. Sentences never
+cross block (paragraph) boundaries.
 """
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Block, Sentence
 from .typography import normalize, words
 
-_CANDIDATE = re.compile(r"""([.!?…]+)(["')\]]*)\s+""")
-_OPENERS = "\"'([¿¡"
+_TERMINATOR = re.compile(r"[.!?…]+")
+_QUOTE = re.compile('"')
+_OPEN_BRACKET = re.compile(r"\(")
+_CLOSE_BRACKET = re.compile(r"\)")
+_CLOSERS = "\"')]"
+_OPENERS = "\"'([¿¡ "
+_CURRENCIES = "$£€¥"
+_BRAND = re.compile(r"[a-z][A-Z]")  # iPhone, eBay
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_SPANISH_TIME = re.compile(r"\b[ap]\.\s?m$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[\"'(\[¿¡ ]*([^\W\d_]+)")
 _ATTRIBUTION = re.compile(
-    r"^(?:[A-Z][\w'.-]*\s+){0,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|shouted|cried|exclaimed)\b"
+    r"^(?:[A-Z][\w'.-]*(?:\s+|(?=,))){0,6}(?:,[^,.!?]{1,80},\s+)?(?:said|says|asked|asks|added|adds|told|tells|wrote|"
+    r"writes|replied|shouted|cried|exclaimed|yelled|screamed|wondered|demanded|insisted|laughed|joked|"
+    r"pleaded|began|continued|recalled|warned)\b"
 )
 
-# Abbreviations that never end a sentence, and those that may (decided by the next word).
-_TITLES = {
-    "en": "mr mrs ms mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt cmdr adm brig rev hon pres supt det insp fr sr jr st mt ft no nos vs v cf approx dept fig vol ch pp",
-    "de": "hr fr frl dr prof st nr bzw usw ca vgl evtl ggf inkl bzgl abs art str tel z u d s",
-    "fr": "m mm mme mlle mgr dr pr me st ste av bd p cf vol",
-    "es": "sr sra srta sres dr dra d dña ud uds av avda pág núm art cap",
-    "it": "sig sigg dott prof avv ing on st",
-    "pt": "sr sra dr dra prof av",
+# What may follow a final "." decides whether it ends a sentence. Per language:
+# never: titles and words that always run on ("Dr.", "Lt. Gen.", "e.g.", "bzw.");
+# number: ends only when no number follows ("No. 10", "Nr. 4", "pág. 14");
+# may_end: ends when the next word commonly opens a sentence ("Inc. The", but "St. Brendan").
+_ENGLISH = {
+    "never": """mr mrs ms mx messrs dr prof sen sens rep reps gov gen gens lt col maj capt cpt sgt cpl pvt pte
+        cmdr cdr adm brig rev hon pres supt det insp fr mt ft vs v cf e.g i.e dept univ assn atty amb""",
+    "number": "no nos nr fig figs vol vols p pp ch chap sec s art para approx est ca tel",
+    "may_end": "etc inc ltd co corp bros plc llc jr sr st ave rd blvd al ph.d",
+    "starters": """the a an he she it they we i you his her its their our my your this that these those there
+        here but and or so yet then still now in on at by for from with after before when while if as however
+        meanwhile mr mrs ms dr one two three some many most no not according officials both neither all each
+        nobody none what who why how where which later earlier since until under over during despite
+        although though because also only even just last next new more other such another every any few""",
 }
-_MAY_END = "etc inc ltd co corp bros plc llc jr sr jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e al"
-_STARTERS = frozenset(
-    """the a an he she it they we i you his her its their our my this that these those there here
-    but and or so yet then still now in on at by for from with after before when while if as
-    however meanwhile mr mrs ms dr one two some many most no not according officials""".split()
+_LANGUAGES = {
+    "de": {
+        "never": "hr fr frl dr prof bzw vgl evtl ggf inkl bzgl jh geb gest zzgl",
+        "number": "nr ca abs art tel s",
+        "may_end": "usw etc mio mrd str st",
+        "starters": """der die das den dem des ein eine einen einem einer er sie es wir ich ihr man in im am an
+            auf aus bei mit nach seit seitdem von vom vor zu zum zur und aber doch auch dies diese dieser dieses
+            dabei damit dann danach deshalb trotzdem laut nun jetzt heute gestern so wie wenn als ob zudem
+            außerdem bereits noch nur alle viele kein keine""",
+    },
+    "fr": {
+        "never": "m mm mme mmes mlle mlles mgr dr pr me st ste av bd cf ex",
+        "number": "p pp vol art env",
+        "may_end": "etc",
+        "starters": """le la les l un une des du de il elle ils elles on nous je vous ce cette ces cet en dans à
+            au aux mais et ou donc puis alors selon pour par avec sans depuis après avant lors hier personne rien
+            tout tous toutes son sa ses leur leurs sur sous""",
+    },
+    "es": {
+        "never": "sr sra srta sres srs dr dra d dña ud uds av avda gral cnel lic ing excmo sto sta ee",
+        "number": "pág núm art cap aprox",
+        "may_end": "etc uu cía",
+        "starters": """el la los las lo un una unos unas en pero y o sin según este esta estos estas ese esa eso
+            se su sus no sí también además mientras cuando si por para con desde tras ante ayer hoy nadie todo
+            todos ya""",
+    },
+    "it": {"never": "sig sigg dott prof avv ing on st", "number": "pag art", "may_end": "ecc", "starters": ""},
+    "pt": {"never": "sr sra dr dra prof av", "number": "pág art", "may_end": "etc", "starters": ""},
+}
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_TIMES = frozenset(("a.m", "p.m"))
+_TIME_GOES_ON = frozenset(
+    """et est edt ct cst cdt mt mst pt pst pdt gmt bst utc cet cest eastern central mountain pacific local
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-ABBREVIATIONS = {lang: frozenset(titles.split()) for lang, titles in _TITLES.items()}
-MAY_END = frozenset(_MAY_END.split())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    never: frozenset
+    number: frozenset
+    may_end: frozenset
+    starters: frozenset
+
+
+@lru_cache(maxsize=16)
+def vocabulary(language: str) -> Vocabulary:
+    """English abbreviations and sentence openers, plus those of `language`."""
+    own = _LANGUAGES.get(language, {})
+    return Vocabulary(*(frozenset((_ENGLISH[k] + " " + own.get(k, "")).split()) for k in ("never", "number", "may_end", "starters")))
 
 
 def split_blocks(blocks: tuple[Block, ...], language: str = "en") -> tuple[Sentence, ...]:
@@ -48,38 +112,106 @@ def split_blocks(blocks: tuple[Block, ...], language: str = "en") -> tuple[Sente
 
 def sentence_spans(norm: str, language: str = "en") -> list[tuple[int, int]]:
     """(start, end) of each sentence in normalised text, white space trimmed."""
-    titles = ABBREVIATIONS.get(language, ABBREVIATIONS["en"])
+    vocab = vocabulary(language)
+    quotes = _quote_marks(norm)
+    brackets = _Brackets(norm)
     spans, start = [], 0
-    for match in _CANDIDATE.finditer(norm):
-        if _ends_sentence(norm, match, titles, language):
-            spans.append((start, match.end(2)))
-            start = match.end()
+    for match in _TERMINATOR.finditer(norm):
+        end = _after_closers(norm, match.end(), quotes)
+        if end == len(norm) or not norm[end].isspace() or bisect_left(quotes, end) % 2 or brackets.inside(end):
+            continue  # no space after it, or inside a quotation or brackets
+        if _ends_sentence(norm, match, end, vocab, language):
+            spans.append((start, end))
+            start = end
     if norm[start:].strip():
         spans.append((start, len(norm.rstrip())))
     return [(s + _leading_space(norm, s), e) for s, e in spans if norm[s:e].strip()]
+
+
+def ends_sentence_at_break(before: str, after: str, language: str = "en") -> bool:
+    """Whether a line break between `before` and `after`, lines of one paragraph, ends a sentence."""
+    before = before.rstrip()
+    joined = normalize(before + " " + after.lstrip())
+    return any(end == len(before) for _, end in sentence_spans(joined, language))
+
+
+def _quote_marks(norm: str) -> list[int]:
+    """Positions of double quote marks; a paragraph that starts by closing a quotation opened in
+    the one before gets a virtual opening mark at -1, so marks pair up as (open, close)."""
+    marks = [m.start() for m in _QUOTE.finditer(norm)]
+    if len(marks) % 2 and marks[0] > 0 and not norm[marks[0] - 1].isspace() and norm[marks[0] - 1] not in "([-/":
+        marks.insert(0, -1)
+    return marks
+
+
+class _Brackets:
+    """Where round brackets are open: a sentence never ends inside a closed parenthesis."""
+
+    def __init__(self, norm: str):
+        self.opens = [m.start() for m in _OPEN_BRACKET.finditer(norm)]
+        self.closes = [m.start() for m in _CLOSE_BRACKET.finditer(norm)] if self.opens else []
+
+    def inside(self, index: int) -> bool:
+        if not self.opens:
+            return False
+        closed = bisect_left(self.closes, index)
+        return bisect_left(self.opens, index) > closed and closed < len(self.closes)
+
+
+def _after_closers(norm: str, index: int, quotes: list[int]) -> int:
+    """The end of a sentence whose last mark ends at `index`: past closing quotes and brackets,
+    including a closing guillemet set off by a space (French « ... »)."""
+    while index < len(norm):
+        char = norm[index]
+        if char in _CLOSERS:
+            index += 1
+        elif char == " " and norm[index + 1 : index + 2] == '"' and bisect_left(quotes, index + 1) % 2:
+            index += 2
+        else:
+            break
+    return index
 
 
 def _leading_space(text: str, start: int) -> int:
     return len(text[start : start + 50]) - len(text[start : start + 50].lstrip())
 
 
-def _ends_sentence(norm: str, match: re.Match, titles: frozenset, language: str) -> bool:
-    after = norm[match.end() : match.end() + 60]
-    next_char = after.lstrip(_OPENERS)[:1]
-    if not (next_char.isupper() or next_char.isdigit()):
+def _ends_sentence(norm: str, match: re.Match, end: int, vocab: Vocabulary, language: str) -> bool:
+    after = norm[end : end + 80].lstrip()
+    first = after.lstrip(_OPENERS)[:1]
+    if not (first.isupper() or first.isdigit() or first in _CURRENCIES or _BRAND.match(after)):
         return False
-    terminator = match.group(1)
-    if terminator != ".":
-        return not (match.group(2) and _ATTRIBUTION.match(after))
-    token = _token_before(norm, match.start())
+    marks = match.group()
+    if "?" in marks or "!" in marks:
+        return not ('"' in norm[match.end() : end] and _ATTRIBUTION.match(after.lstrip(_OPENERS)))
+    if len(marks) > 1 or marks == "…" or end > match.end():
+        return True  # an ellipsis, or a full stop inside closing quotes or brackets
+    return _ends_after_word(norm, match.start(), after, first, vocab, language)
+
+
+def _ends_after_word(norm: str, stop: int, after: str, first: str, vocab: Vocabulary, language: str) -> bool:
+    """Whether the "." at `stop`, followed by `after` (which starts with `first`), ends a sentence."""
+    token = _token_before(norm, stop)
     lowered = token.lower()
-    if lowered in titles or (len(token) == 1 and token.isalpha()):
+    if len(token) == 1 and token.isupper() or lowered in vocab.never:
+        return False  # an initial (James A. Marks) or a title
+    if lowered in vocab.number or lowered in _MONTHS:
+        if first.isdigit():
+            return False
+        return lowered in vocab.number or _starts_sentence(after, vocab)
+    if lowered in _TIMES or (lowered == "m" and _SPANISH_TIME.search(norm, max(0, stop - 6), stop)):
+        return _next_word(after).lower() not in _TIME_GOES_ON
+    if len(token) == 1 and token.isalpha():
         return False
+    if lowered in vocab.may_end or _ACRONYM.match(token):
+        return _starts_sentence(after, vocab)
     if language == "de" and token.isdigit() and len(token) <= 2:
-        return False  # German ordinals: "am 3. Oktober"
-    if lowered in MAY_END or _ACRONYM.match(token):
-        return _next_word(after).lower() in _STARTERS
+        return _starts_sentence(after, vocab)  # German ordinals: "am 3. Oktober"
     return True
+
+
+def _starts_sentence(after: str, vocab: Vocabulary) -> bool:
+    return _next_word(after).lower() in vocab.starters
 
 
 def _token_before(norm: str, end: int) -> str:
@@ -88,7 +220,7 @@ def _token_before(norm: str, end: int) -> str:
 
 
 def _next_word(after: str) -> str:
-    found = re.match(r"[\"'(\[¿¡]*([^\W\d_]+)", after)
+    found = _NEXT_WORD.match(after)
     return found.group(1) if found else ""
 
 
