@@ -1,85 +1,240 @@
 """Drop the lines of an article that are not the story: teasers, promos, captions, credits.
 
 Each rule has a name, so `briefgen inspect` and `build -v` can say why a line went. Built-in
-rules come first, then the site's `drop_lines`, then the outlet's own.
+rules come first, then the site's `drop_lines`, then the outlet's own. A line matching a
+`keep_lines` pattern (site or outlet) is never dropped by a built-in rule. Rules see the
+line's normalised text (straight quotes, plain spaces). Built-in rules are written to tell
+furniture from story sentences that look alike: "sign up for our newsletter" is a promo, "the
+mayor urged residents to sign up for flood alerts" is news.
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from .config import Config
-from .models import HEADING, LIST_ITEM, Article, Block, Dropped
+from .models import HEADING, LIST_ITEM, PARAGRAPH, Article, Block, Dropped
 from .typography import normalize
+
+_ENDS_WITH_MARK = re.compile(r"""[.!?…:;][\s"')\]]*$""")
+_VERB_WORDS = frozenset(
+    """is are was were be been being has have had will would can could may might must shall should does do
+    did said says told tells met meets made makes took takes gave gives won wins lost loses went goes came
+    comes got gets left leaves saw sees spoke speaks plans expects faces face run runs""".split()
+)
+_CAPTION_WORDS = re.compile(r"\b(?:seen|pictured|photographed|shown|filmed|depicted|arriving|speaking|attending|during)\b")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thurs fri sat sun am pm a m p gmt bst utc et est edt ct cst pt pst pdt cet cest published updated
+    posted last modified first on at th st nd rd""".split()
+)
 
 
 @dataclass(frozen=True)
 class Rule:
+    """Drops a block when `test(norm)` holds, for blocks of `kinds` (empty: any) up to `max_words`."""
+
     name: str
-    pattern: re.Pattern
-    kinds: tuple[str, ...] = ()  # block kinds the rule applies to; empty: all
-    max_words: int = 0  # only blocks this short; 0: any length
+    test: Callable[[str], bool]
+    kinds: tuple[str, ...] = ()
+    max_words: int = 0
 
     def drops(self, block: Block, norm: str) -> bool:
         if self.kinds and block.kind not in self.kinds:
             return False
         if self.max_words and len(norm.split()) > self.max_words:
             return False
-        return bool(self.pattern.search(norm))
+        return self.test(norm)
 
 
-def _rule(name: str, pattern: str, kinds=(), flags=re.IGNORECASE, max_words=0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), kinds, max_words)
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules from briefgen.yaml for one outlet; the built-in rules apply to every article."""
 
+    own: tuple[Rule, ...]  # drop_lines: the site's, then the outlet's
+    keep: tuple[re.Pattern, ...]  # keep_lines: the site's and the outlet's
+
+
+def _matches(pattern: str, flags=re.IGNORECASE) -> Callable[[str], bool]:
+    return re.compile(pattern, flags).search
+
+
+def _rule(name: str, pattern: str, kinds=(), max_words=0, flags=re.IGNORECASE) -> Rule:
+    return Rule(name, _matches(pattern, flags), kinds, max_words)
+
+
+def has_verb(norm: str) -> bool:
+    """A rough test for a finite verb, enough to tell a caption from a sentence."""
+    tokens = re.findall(r"[\w'-]+", norm)
+    for before, word in zip(tokens, tokens[1:]):
+        if not word.islower():
+            continue
+        if word in _VERB_WORDS or (len(word) > 3 and word.endswith("ed")):
+            return True
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and before[:1].isupper():
+            return True  # "Port Alder shuts ..."
+    return False
+
+
+def _caption_positions(norm: str) -> bool:
+    marks = len(re.findall(r"\((?:left|right|centre|center|top|bottom|pictured|above|below|inset|file)\)", norm, re.IGNORECASE))
+    return marks >= 2 or (marks == 1 and not has_verb(norm))
+
+
+def _dateline(norm: str) -> bool:
+    tokens = re.findall(r"[^\W\d_]+|\d+", norm.lower())
+    return any(t.isdigit() for t in tokens) and all(t.isdigit() or t in _DATE_WORDS for t in tokens)
+
+
+def _headline(norm: str) -> bool:
+    return not _ENDS_WITH_MARK.search(norm) and not _ATTRIBUTION.search(norm)
+
+
+_SOCIAL = r"(?i:facebook|twitter|x|instagram|whatsapp|tiktok|linkedin|threads|bluesky|telegram|youtube|google news|snapchat|flipboard)"
+_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,4}"
+_AGENCY = r"(?:getty images|afp|reuters|ap(?: photo)?|associated press|shutterstock|alamy|pa (?:wire|media|images)|epa(?:-efe)?|sputnik|tass|anadolu|xinhua|bloomberg|rex features|kremlin)"
 
 BUILTIN_RULES = (
-    _rule("teaser", r"^(?:read more|more|related|see also|also read|don't miss|must read|watch|listen)\s*[:|>-]"),
-    _rule("newsletter-promo", r"\b(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|bulletin|alerts?|briefing)\b|\bnewsletter\b.{0,80}\b(?:sign up|subscribe|click here)\b"),
-    _rule("app-promo", r"\b(?:download|get) (?:the|our) .{0,40}\bapp\b"),
-    _rule("source-footer", r"^source\s*:\s*read full article\s*$"),
-    _rule("original-article", r"^read the original article on\b"),
-    _rule("advertisement", r"^\s*(?:advertisement|sponsored(?: content)?|ad)\s*$"),
-    _rule("share-prompt", r"^(?:share|follow)(?: us| this(?: article| story)?)?(?: on)? .{0,40}\b(?:facebook|twitter|instagram|whatsapp|tiktok|linkedin|x)\b.{0,20}$"),
-    _rule("photo-credit", r"^(?:photo|image|picture|video|credit|pictured)s?\s*:|\((?:photo|image|picture)\s*:.{0,60}\)\s*$"),
-    _rule("photo-agency", r"(?:^|[\s/|(])(?:getty images|afp(?: via getty images)?|reuters|ap photo|shutterstock|alamy|pa (?:wire|media)|epa)\)?\s*\.?\s*$", max_words=30),
-    _rule("caption-positions", r"\((?:left|right|centre|center|top|bottom|pictured|above|below|file)\)", max_words=25),
+    _rule(
+        "teaser",
+        r"^(?:read more|more|related|see also|also read|read also|read next|don't miss|must read|recommended|watch|"
+        r"listen|latest|trending)\s*(?::|\||>|\s-\s)|^(?:click|tap) here\b|^(?:most read|trending(?: now)?|"
+        r"more on this story|related (?:articles|stories|topics|content|coverage)|more from .{1,40}|top stories|"
+        r"you may also like|recommended(?: for you)?|read next|editor's picks|more stories)\W*$",
+    ),
+    _rule(
+        "newsletter-promo",
+        r"(?:^|[.,;:!?]\s+)(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|bulletins?|briefing|alerts?|inbox|our|here|free)\b"
+        r"|\b(?:sign up|subscribe|register)\s+(?:to|for|with)\s+(?:our|my)\b|^for (?:the latest|more)\b.{0,120}\b(?:sign up|subscribe)\b"
+        r"|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|click here)\b|\b(?:straight )?(?:to|in) your inbox\b|\benter your email\b",
+    ),
+    _rule("app-promo", r"^(?:download|get|install|try)\s+(?:the|our)\b.{0,50}\bapps?\b"),
+    _rule("source-footer", r"^source\s*:", max_words=8),
+    _rule(
+        "original-article",
+        r"^(?:read the (?:original|full) (?:article|story)|continue reading (?:on|at)|view (?:the )?original (?:post|article)|"
+        r"this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published)|(?:originally|first) published (?:on|in|by|at))\b",
+    ),
+    _rule(
+        "advertisement",
+        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|"
+        r"(?:story|article) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad))?|continue reading below|"
+        r"scroll (?:down )?to continue(?: with content)?)\W*$",
+    ),
+    _rule(
+        "share-prompt",
+        rf"^(?i:share|follow|like|join|find)(?: (?i:us|this (?:article|story|page|post))| @\w+| {_NAME}| (?i:the) {_NAME})?"
+        rf" (?i:on|via) {_SOCIAL}\b|^(?i:share|share this(?: article| story)?|tweet|email|print|copy link|comments?|"
+        r"save(?: article)?|gift (?:this )?article|listen to this article|\d+ min(?:ute)?s? read)\W*$|\((?i:opens in (?:a )?new window)\)",
+        max_words=15,
+        flags=0,
+    ),
+    _rule(
+        "photo-credit",
+        r"^(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration)s?\s*:|^(?:image|media) (?:caption|source|copyright)\b"
+        r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$",
+    ),
+    _rule(
+        "photo-agency",
+        rf"(?:^|/|\||\(|\bvia |[.!?]\s+)\s*{_AGENCY}\)?\s*\.?\s*$|\bgetty images\s*$|(?:^|[.!?]\s+){_AGENCY}/[\w .'/-]+$",
+        max_words=30,
+    ),
+    Rule("caption-positions", _caption_positions, max_words=30),
+    _rule(
+        "byline",
+        rf"^(?i:by|words by|written by|reporting by)\s+{_NAME}(?:\s*(?:,|\||and|&|in|-)\s*[\w ,'&|-]{{0,60}})?$"
+        r"|^(?i:(?:additional )?reporting by\b.*(?:;|\bediting by\b))|^(?i:writing|editing|edited) by [A-Z]",
+        max_words=15,
+        flags=0,
+    ),
+    Rule("dateline", _dateline, max_words=14),
+    _rule("copyright", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", max_words=30),
+    _rule(
+        "contact-promo",
+        r"^(?:(?:have you )?got a (?:story|tip)|do you have a story|contact (?:us|the newsroom|our newsroom)|email us at|send us your)\b",
+    ),
     _rule("bullet-teaser", r"^(?!.*[.!?…][\"')\]]*\s*$)", kinds=(LIST_ITEM,)),
     _rule("heading", r".", kinds=(HEADING,)),
 )
+CATCH_ALL_RULES = (Rule("headline", _headline, kinds=(PARAGRAPH,), max_words=20),)  # after the article's own rules
 
 
-def rules_for(config: Config, outlet: str) -> tuple[Rule, ...]:
-    return _compile(config.drop_lines, outlet, config.drop_lines_for(outlet))
+def rules_for(config: Config, outlet: str) -> RuleSet:
+    own = config.rules_for(outlet)
+    return _compile(config.drop_lines, config.keep_lines, own.outlet, own.drop_lines, own.keep_lines)
 
 
 @lru_cache(maxsize=256)
-def _compile(site_lines: tuple[str, ...], outlet: str, outlet_lines: tuple[str, ...]) -> tuple[Rule, ...]:
-    site = tuple(_rule(f"drop_lines[{n}]", p, flags=0) for n, p in enumerate(site_lines))
-    own = tuple(_rule(f"outlets.{outlet}.drop_lines[{n}]", p, flags=0) for n, p in enumerate(outlet_lines))
-    return BUILTIN_RULES + site + own
+def _compile(site_drop, site_keep, outlet, outlet_drop, outlet_keep) -> RuleSet:
+    site = tuple(_rule(f"drop_lines[{n}]", p, flags=0) for n, p in enumerate(site_drop))
+    own = tuple(_rule(f"outlets.{outlet}.drop_lines[{n}]", p, flags=0) for n, p in enumerate(outlet_drop))
+    return RuleSet(site + own, tuple(re.compile(p) for p in site_keep + outlet_keep))
 
 
-def clean(article: Article, rules: tuple[Rule, ...]) -> tuple[tuple[Block, ...], tuple[Dropped, ...]]:
+def clean(article: Article, rules: RuleSet) -> tuple[tuple[Block, ...], tuple[Dropped, ...]]:
     """Split an article's blocks into those kept and those dropped, with the dropping rule."""
     kept, dropped = [], []
     title = _comparable(article.title)
-    for block in article.blocks:
-        rule = _first_match(block, rules, title)
+    at_top = True  # no story paragraph kept yet
+    for number, block in enumerate(article.blocks):
+        norm = normalize(block.text)
+        rule = _first_match(block, norm, rules, article, title, number, at_top)
         if rule:
             dropped.append(Dropped(block.text, rule, block.line))
         else:
             kept.append(block)
+            at_top = at_top and block.kind != PARAGRAPH
     return tuple(kept), tuple(dropped)
 
 
-def _first_match(block: Block, rules, title: str) -> str:
-    norm = normalize(block.text)
-    if _comparable(norm) == title:
+def _first_match(block: Block, norm: str, rules: RuleSet, article: Article, title: str, number: int, at_top: bool) -> str:
+    if not any(pattern.search(norm) for pattern in rules.keep):
+        name = _builtin_match(block, norm, article, title, number, at_top)
+        if name:
+            return name
+    return _first_rule(rules.own, block, norm)
+
+
+def _builtin_match(block: Block, norm: str, article: Article, title: str, number: int, at_top: bool) -> str:
+    words = _comparable(norm)
+    if words == title or (number < 3 and not norm.rstrip().endswith(".") and _overlap(words, title) >= 0.8):
         return "repeated-title"
-    for rule in rules:
-        if rule.drops(block, norm):
-            return rule.name
+    return (
+        _first_rule(BUILTIN_RULES, block, norm)
+        or _article_rule(block, norm, words, article.author, at_top)
+        or _first_rule(CATCH_ALL_RULES, block, norm)
+    )
+
+
+def _first_rule(rules: tuple[Rule, ...], block: Block, norm: str) -> str:
+    return next((rule.name for rule in rules if rule.drops(block, norm)), "")
+
+
+def _article_rule(block: Block, norm: str, words: str, author: str, at_top: bool) -> str:
+    """Rules that need more than the line: the article's author, the top of its body."""
+    short = len(norm.split()) <= 12 and not _ENDS_WITH_MARK.search(norm)
+    if short and author and f" {_comparable(author)} " in f" {words} ":
+        return "byline"
+    if at_top and block.kind == PARAGRAPH and len(norm.split()) <= 25 and _caption_line(norm):
+        return "caption"
     return ""
+
+
+def _caption_line(norm: str) -> bool:
+    """A line above the story naming who or what a photo shows: no verb, mostly names."""
+    if has_verb(norm):
+        return False
+    tokens = re.findall(r"[^\W\d_][\w'-]*", norm)[1:]
+    names = sum(1 for t in tokens if t[0].isupper())
+    return bool(tokens) and (names * 2 >= len(tokens) or bool(_CAPTION_WORDS.search(norm)))
+
+
+def _overlap(words: str, title: str) -> float:
+    ours, theirs = set(words.split()), set(title.split())
+    return len(ours & theirs) / max(len(ours | theirs), 1)
 
 
 def _comparable(text: str) -> str:

@@ -29,6 +29,7 @@ SUMMARIZERS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundso
 class OutletRules:
     outlet: str
     drop_lines: tuple[str, ...]
+    keep_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,18 @@ class Config:
     summary_words: int = 0
     quotes_per_topic: int = 3
     drop_lines: tuple[str, ...] = ()
+    keep_lines: tuple[str, ...] = ()
     outlets: tuple[OutletRules, ...] = ()
     max_file_size: int = 5_000_000
 
-    def drop_lines_for(self, outlet: str) -> tuple[str, ...]:
+    def rules_for(self, outlet: str) -> OutletRules:
         for rules in self.outlets:
             if rules.outlet.casefold() == outlet.casefold():
-                return rules.drop_lines
-        return ()
+                return rules
+        return OutletRules(outlet, ())
+
+    def drop_lines_for(self, outlet: str) -> tuple[str, ...]:
+        return self.rules_for(outlet).drop_lines
 
 
 class Invalid(Exception):
@@ -113,9 +118,10 @@ def _outlets(value):
         raise Invalid("must map outlet names to settings, e.g. 'Daily Star: {drop_lines: [...]}'")
     rules = []
     for outlet, settings in sorted(value.items()):
-        if not isinstance(settings, dict) or set(settings) - {"drop_lines"}:
-            raise Invalid(f"'{outlet}' may only set drop_lines")
-        rules.append(OutletRules(outlet, _regex_list(settings.get("drop_lines", []))))
+        if not isinstance(settings, dict) or set(settings) - {"drop_lines", "keep_lines"}:
+            raise Invalid(f"'{outlet}' may only set drop_lines and keep_lines")
+        lines = {key: _regex_list(settings.get(key, [])) for key in ("drop_lines", "keep_lines")}
+        rules.append(OutletRules(outlet, **lines))
     return tuple(rules)
 
 
@@ -144,7 +150,8 @@ SCHEMA: dict[str, tuple[Callable, str]] = {
     "summary_words": (_int_between(0, 5000), "if set, summaries stop at about this many words instead"),
     "quotes_per_topic": (_int_between(0, 20), "key quotes shown per topic"),
     "drop_lines": (_regex_list, "extra regular expressions for lines that are not the story"),
-    "outlets": (_outlets, "per-outlet settings: {Outlet name: {drop_lines: [...]}}"),
+    "keep_lines": (_regex_list, "regular expressions for lines the built-in cleaning rules must keep"),
+    "outlets": (_outlets, "per-outlet settings: {Outlet name: {drop_lines: [...], keep_lines: [...]}}"),
     "max_file_size": (_size, "largest article file accepted"),
 }
 

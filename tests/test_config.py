@@ -1,4 +1,4 @@
-from briefgen.config import Config, load_config
+from briefgen.config import Config, OutletRules, load_config
 from briefgen.yamldoc import parse_yaml
 
 
@@ -48,3 +48,15 @@ def test_outlet_rules_are_found_case_insensitively():
     assert problems == []
     assert config.drop_lines_for("daily beacon") == ("^Pictured",)
     assert config.drop_lines_for("Other") == ()
+
+
+def test_keep_lines_for_the_site_and_an_outlet():
+    config, problems = load("keep_lines: ['^Related: our']\noutlets:\n  Daily Beacon:\n    keep_lines: ['^Pictured']\n")
+    assert problems == []
+    assert config.keep_lines == ("^Related: our",)
+    assert config.rules_for("DAILY BEACON") == OutletRules("Daily Beacon", (), ("^Pictured",))
+
+
+def test_unknown_outlet_setting_is_an_error():
+    _, problems = load("outlets:\n  Daily Beacon:\n    drop_line: ['^Pictured']\n")
+    assert [str(p) for p in problems] == ["briefgen.yaml:1: outlets: 'Daily Beacon' may only set drop_lines and keep_lines"]
