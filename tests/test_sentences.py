@@ -108,7 +108,7 @@ def test_sumy_receives_exactly_briefgens_sentences(monkeypatch):
         analyze(article(url=f"https://example.com/{n}", path=f"content/articles/{n}.txt", blocks=text_blocks(body)), Config())
         for n, body in enumerate(bodies)
     )
-    summarize_topic(texts, Config(), count=2)
+    summarize_topic(texts, Config(summary_sentences=2))
     ours = {form for text in texts for s in text.sentences for form in (s.norm, s.text)}
     seen = [s for document in documents for s in document.sentences if not s.is_heading]
     assert seen, "sumy was never given a document"
