@@ -27,8 +27,9 @@ from briefgen.group import group_articles
 from briefgen.models import PARAGRAPH
 from briefgen.read import Paths, read_project
 from briefgen.sentences import SumyTokenizer
-from briefgen import summarize
-from briefgen.summarize import REDUNDANT, _Terms, cosine, summary_length
+from briefgen import selection, summarize
+from briefgen.selection import REDUNDANT, cosine
+from briefgen.summarize import Terms, summary_length
 
 REFERENCES = Path(__file__).parent / "references"
 SYSTEMS = ("briefgen", "lead-3", "sumy LexRank")
@@ -69,7 +70,7 @@ def plain_lexrank(texts, count: int) -> list[str]:
 
 def repeats(sentences: list[str]) -> int:
     """Pairs of sentences in one summary that say the same thing."""
-    terms = [_Terms.for_language("en")(s) for s in sentences]
+    terms = [Terms.for_language("en")(s) for s in sentences]
     return sum(
         1 for i in range(len(terms)) for j in range(i + 1, len(terms))
         if sentences[i] == sentences[j] or cosine(terms[i], terms[j]) > REDUNDANT
@@ -104,7 +105,12 @@ def evaluate(root: Path, detail: bool = False, out=sys.stdout) -> bool:
     return duplicates["briefgen"] == 0 and all(means["briefgen"]["rouge2"] > means[s]["rouge2"] for s in SYSTEMS[1:])
 
 
-WEIGHTS = {"LEAD_WEIGHT": 0.1, "TITLE_WEIGHT": 0.1, "QUOTE_DISCOUNT": 0.25, "MMR_LAMBDA": 0.1}
+WEIGHTS = {  # (module, name): step
+    (summarize, "LEAD_WEIGHT"): 0.1,
+    (summarize, "TITLE_WEIGHT"): 0.1,
+    (summarize, "QUOTE_DISCOUNT"): 0.25,
+    (selection, "MMR_LAMBDA"): 0.1,
+}
 
 
 def sensitivity(root: Path, out=sys.stdout) -> None:
@@ -114,15 +120,15 @@ def sensitivity(root: Path, out=sys.stdout) -> None:
     scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
     baseline = rouge2_means(root, scorer)
     print(f"baselines: lead-3 {baseline['lead-3']:.3f}, sumy LexRank {baseline['sumy LexRank']:.3f}", file=out)
-    for name, step in WEIGHTS.items():
-        default = getattr(summarize, name)
+    for (module, name), step in WEIGHTS.items():
+        default = getattr(module, name)
         row = []
         for value in (default - step, default, default + step):
-            setattr(summarize, name, value)
+            setattr(module, name, value)
             try:
                 row.append(f"{value:.2f}: {rouge2_means(root, scorer)['briefgen']:.3f}")
             finally:
-                setattr(summarize, name, default)
+                setattr(module, name, default)
         print(f"{name:15}" + "   ".join(row), file=out)
 
 

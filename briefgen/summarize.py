@@ -1,11 +1,13 @@
 """One extractive summary per topic and day over all its articles.
 
-1. Candidates: readable sentences of paragraphs (never list items, headings, captions). A
+1. Candidates: readable sentences of paragraphs (never list items or headings; cleaning has
+   already dropped captions, teasers and other page furniture). A
    syndicated copy's sentences are folded into its original's, and identical sentences are
    merged, each keeping every source that carries it, so the ranking counts each once.
 2. sumy ranks the candidates over the whole topic (`rank_sentences`: the adapter to sumy).
-3. Selection by maximal marginal relevance: a sentence that says what a chosen one says is
-   left out and its sources are credited on the chosen one.
+3. Relevance blends sumy's score with the lead and headline cues (`salience`); selection by
+   maximal marginal relevance (selection.py) leaves out a sentence that says what a chosen
+   one says and credits its sources on the chosen one.
 4. Story order: by the publication time of the first source, then position in it.
 
 Editors steer it with `summary:` controls (see `SummaryControls`): pinned sentences come
@@ -13,8 +15,7 @@ first, dropped ones never, an article can be capped, and a hand-written text rep
 """
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -23,19 +24,18 @@ from .config import LANGUAGES, Config
 from .errors import Problem, warning
 from .models import PARAGRAPH, Article, ArticleText, Block, Citation, Republished, SummaryControls, SummarySentence, Topic
 from .rankers import FastLexRankSummarizer, FastTextRankSummarizer, cached
+from .selection import Candidate, Length, SimilarityIndex, cosine, normalise, select, unique
 from .sentences import SumyTokenizer, split_blocks
 from .typography import normalize, words
 
 MIN_WORDS, MAX_WORDS = 6, 55
-REDUNDANT = 0.5  # term cosine above which two sentences say the same thing
 SAME_SENTENCE = 0.8  # term cosine above which a copy's sentence is its original's, re-edited
 ATTRIBUTED = 0.3  # term cosine above which an article carries a hand-written sentence
-MMR_LAMBDA = 0.7
 LEAD_WEIGHT = 0.3  # share of a sentence's relevance that comes from how early its article says it
-QUOTE_DISCOUNT = 0.5
 TITLE_WEIGHT = 0.2  # share that comes from resembling a headline of the topic (Edmundson's title cue)
+QUOTE_DISCOUNT = 0.5  # relevance lost by a sentence that is all direct speech (the quotes section has it)
 LEAD_MIN_WORDS = 15  # an article's story starts at its first paragraph this long (not a caption)
-NO_POSITION = 1_000  # relevance lost by a sentence that is all direct speech (the quotes section has it)
+NO_POSITION = 1_000
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|so|however|also|"
     r"meanwhile|still|yet|instead|then|there|here|such|both|neither|nor|though|although|thus|"
@@ -48,36 +48,6 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _STIGMA_WORDS = ("reportedly", "allegedly", "click", "subscribe", "newsletter", "advertisement")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence that may go into the summary, with every article that carries it.
-
-    `lead` is the candidate that must be chosen and shown right before this one, for a
-    sentence that opens with a pronoun or connective ("But ...", "He said: ..."); -1 if none.
-    """
-
-    norm: str
-    text: str
-    citations: tuple[Citation, ...]
-    order: tuple
-    terms: frozenset
-    lead: int = -1
-    pinned: bool = False
-    position: int = 0  # earliest place among its article's paragraph sentences, 0 = first
-
-    @property
-    def size(self) -> int:
-        return len(words(self.norm))
-
-
-@dataclass(frozen=True)
-class Length:
-    """How long a summary may be: at most `sentences` (None: no limit) and `words` (0: no limit)."""
-
-    sentences: int | None
-    words: int = 0
 
 
 def summarize_topic(
@@ -96,7 +66,7 @@ def summarize_topic(
         return ()
     ranking = rank_sentences([c.norm for c in candidates], config.summarizer, language, [t.article.title for t in texts])
     similar = SimilarityIndex([c.terms for c in candidates])
-    headlines = [_Terms.for_language(language)(normalize(t.article.title)) for t in texts]
+    headlines = [Terms.for_language(language)(normalize(t.article.title)) for t in texts]
     relevance = salience(candidates, ranking, numpy.max([similar.to(h) for h in headlines], axis=0))
     caps = {t.article.url: t.article.summary.sentences for t in texts if t.article.summary.sentences is not None}
     chosen = select(candidates, relevance, summary_length(config, controls), caps, similar)
@@ -111,10 +81,10 @@ def salience(candidates: list[Candidate], scores: list[float], headline: numpy.n
     each sentence's greatest similarity to a headline of the topic). A sentence
     that is mostly a quotation loses, since the key quotes are shown beside the summary.
     """
-    centrality = _normalise(numpy.asarray(scores, dtype=float))
+    centrality = normalise(numpy.asarray(scores, dtype=float))
     lead = 1.0 / (1.0 + numpy.array([c.position for c in candidates], dtype=float))
     quoted = numpy.array([quoted_share(c.norm) for c in candidates])
-    mixed = (1 - LEAD_WEIGHT - TITLE_WEIGHT) * centrality + LEAD_WEIGHT * lead + TITLE_WEIGHT * _normalise(headline)
+    mixed = (1 - LEAD_WEIGHT - TITLE_WEIGHT) * centrality + LEAD_WEIGHT * lead + TITLE_WEIGHT * normalise(headline)
     return mixed * (1 - QUOTE_DISCOUNT * quoted)
 
 
@@ -144,7 +114,7 @@ def candidate_sentences(
     texts: tuple[ArticleText, ...], copies: tuple[Republished, ...] = (), controls: SummaryControls = SummaryControls(), language: str = "en"
 ) -> list[Candidate]:
     """Summary-worthy sentences, merged across sources, in story order."""
-    pool = _Pool(_Terms.for_language(language), {c.article.url: c.original.url for c in copies})
+    pool = _Pool(Terms.for_language(language), {c.article.url: c.original.url for c in copies})
     for text in sorted(texts, key=lambda t: (t.article.published, t.article.path)):
         pool.add_article(text, _Rules(controls, text.article, pool.terms))
     return pool.candidates()
@@ -156,7 +126,7 @@ class _Rules:
 
     controls: SummaryControls
     article: Article
-    terms: "_Terms"
+    terms: "Terms"
     title: str = ""
 
     def __post_init__(self):
@@ -197,7 +167,7 @@ def _contains(key: str, part: str) -> bool:
 class _Pool:
     """Candidates being gathered: merged by text, copies folded into their originals."""
 
-    def __init__(self, terms: "_Terms", copy_of: dict[str, str]):
+    def __init__(self, terms: "Terms", copy_of: dict[str, str]):
         self.terms = terms
         self.copy_of = copy_of
         self.by_key: dict[str, int] = {}
@@ -271,19 +241,10 @@ class _Pool:
         return len(self.found) - 1
 
     def candidates(self) -> list[Candidate]:
-        return [Candidate(**{**found, "citations": _unique(found["citations"])}) for found in self.found]
+        return [Candidate(**{**found, "citations": unique(found["citations"])}) for found in self.found]
 
 
-def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
-    seen, unique = set(), []
-    for citation in citations:
-        if citation.url not in seen:
-            seen.add(citation.url)
-            unique.append(citation)
-    return tuple(unique)
-
-
-class _Terms:
+class Terms:
     """Content words of a sentence, stemmed, as a set: what similarity is measured on."""
 
     def __init__(self, stem, stop_words: frozenset):
@@ -292,22 +253,16 @@ class _Terms:
 
     @staticmethod
     @lru_cache(maxsize=8)
-    def for_language(language: str) -> "_Terms":
+    def for_language(language: str) -> "Terms":
         from sumy.nlp.stemmers import Stemmer
         from sumy.utils import get_stop_words
 
         name = LANGUAGES.get(language, "english")
-        return _Terms(cached(Stemmer(name)), frozenset(get_stop_words(name)))
+        return Terms(cached(Stemmer(name)), frozenset(get_stop_words(name)))
 
     def __call__(self, norm: str) -> frozenset:
         lowered = (word.lower() for word in words(norm))
         return frozenset(self.stem(word) for word in lowered if word not in self.stop_words)
-
-
-def cosine(a: frozenset, b: frozenset) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / (len(a) * len(b)) ** 0.5
 
 
 # 2. Ranking: the adapter to sumy
@@ -373,151 +328,6 @@ _SUMMARIZERS = {
 }
 
 
-# 3. Selection
-
-
-def select(candidates: list[Candidate], scores, length: Length, caps: dict[str, int] | None = None, similar=None) -> list[Candidate]:
-    """Pinned sentences, then greedy maximal marginal relevance; repeats credit the chosen."""
-    similar = similar or SimilarityIndex([c.terms for c in candidates])
-    selection = _Selection(candidates, scores, length, caps or {}, similar)
-    for number, candidate in enumerate(candidates):
-        if candidate.pinned:
-            selection.take(number, force=True)
-    while not selection.full():
-        best = selection.best()
-        if best is None:
-            break
-        selection.consider(best)
-    return selection.result()
-
-
-@dataclass
-class _Selection:
-    candidates: list[Candidate]
-    scores: list[float]
-    length: Length
-    caps: dict[str, int]
-    similar: "SimilarityIndex"
-    chosen: list[int] = field(default_factory=list)
-
-    def __post_init__(self):
-        self.relevance = _normalise(numpy.asarray(self.scores, dtype=float))
-        self.open = numpy.ones(len(self.candidates), dtype=bool)
-        self.closest = numpy.zeros(len(self.candidates))
-        self.words = 0
-        self.used: dict[str, int] = defaultdict(int)
-
-    def best(self) -> int | None:
-        if not self.open.any():
-            return None
-        gain = MMR_LAMBDA * self.relevance - (1 - MMR_LAMBDA) * self.closest
-        gain[~self.open] = -numpy.inf
-        return int(numpy.argmax(gain))
-
-    def consider(self, number: int) -> None:
-        self.open[number] = False
-        if self.closest[number] > REDUNDANT:
-            return  # credited to the chosen sentence it repeats, in result()
-        lead = self.candidates[number].lead
-        needs_lead = lead >= 0 and lead not in self.chosen
-        if needs_lead and not self.open[lead]:
-            return  # its lead was left out, so it would dangle
-        group = [lead, number] if needs_lead else [number]
-        if self.allowed(group) and self.fits(group):
-            for member in group:
-                self.take(member)
-
-    def allowed(self, group: list[int]) -> bool:
-        """Each member has a source not yet at the editor's cap for it."""
-        return all(any(self.room(c.url) for c in self.candidates[m].citations) for m in group)
-
-    def room(self, url: str) -> bool:
-        return url not in self.caps or self.used[url] < self.caps[url]
-
-    def fits(self, group: list[int]) -> bool:
-        size = sum(self.candidates[m].size for m in group)
-        if self.length.sentences is not None and len(self.chosen) + len(group) > self.length.sentences:
-            return False
-        return not self.length.words or not self.chosen or self.words + size <= self.length.words
-
-    def full(self) -> bool:
-        if self.length.sentences is not None and len(self.chosen) >= self.length.sentences:
-            return True
-        return bool(self.length.words) and self.length.words - self.words < MIN_WORDS
-
-    def take(self, number: int, force: bool = False) -> None:
-        lead = self.candidates[number].lead
-        if force and lead >= 0 and lead not in self.chosen:
-            self.take(lead, force=True)
-        if number in self.chosen:
-            return
-        self.chosen.append(number)
-        self.open[number] = False
-        self.words += self.candidates[number].size
-        for citation in self.candidates[number].citations:
-            self.used[citation.url] += 1
-        self.closest = numpy.maximum(self.closest, self.similar.row(number))
-
-    def result(self) -> list[Candidate]:
-        """The chosen candidates, each crediting the sources of the left-out sentences it repeats."""
-        if not self.chosen:
-            return []
-        rows = numpy.vstack([self.similar.row(number) for number in self.chosen])
-        rows[:, self.chosen] = 0.0
-        credits = defaultdict(list)
-        for other in numpy.flatnonzero(rows.max(axis=0) > REDUNDANT):
-            credits[self.chosen[int(rows[:, other].argmax())]].append(self.candidates[other])
-        orders = {}
-        for number in sorted(self.chosen, key=lambda n: self.candidates[n].lead >= 0):
-            orders[number] = self._order(number, credits.get(number, []), orders)
-        return [
-            _credited(self.candidates[n], [c for other in credits.get(n, []) for c in other.citations], orders[n])
-            for n in self.chosen
-        ]
-
-    def _order(self, number: int, repeats: list[Candidate], orders: dict) -> tuple:
-        """Where its earliest source tells it; a sentence that needs its lead stays right after it."""
-        candidate = self.candidates[number]
-        if candidate.lead >= 0 and candidate.lead in orders:
-            lead = self.candidates[candidate.lead]
-            return orders[candidate.lead] + candidate.order[len(lead.order):]
-        return min([candidate.order] + [other.order for other in repeats if other.lead < 0])
-
-
-class SimilarityIndex:
-    """Cosine similarity of a term set with every candidate's, from an inverted index."""
-
-    def __init__(self, term_sets: list[frozenset]):
-        postings: dict[str, list[int]] = defaultdict(list)
-        for number, terms in enumerate(term_sets):
-            for term in terms:
-                postings[term].append(number)
-        self.postings = {term: numpy.array(numbers) for term, numbers in postings.items()}
-        self.term_sets = term_sets
-        self.sizes = numpy.array([len(terms) for terms in term_sets], dtype=float)
-
-    def row(self, number: int) -> numpy.ndarray:
-        return self.to(self.term_sets[number])
-
-    def to(self, terms: frozenset) -> numpy.ndarray:
-        found = [self.postings[t] for t in terms if t in self.postings]
-        if not found:
-            return numpy.zeros(len(self.term_sets))
-        shared = numpy.bincount(numpy.concatenate(found), minlength=len(self.term_sets)).astype(float)
-        with numpy.errstate(divide="ignore", invalid="ignore"):
-            similarity = shared / numpy.sqrt(self.sizes * len(terms))
-        return numpy.nan_to_num(similarity, nan=0.0, posinf=0.0)
-
-
-def _normalise(scores: numpy.ndarray) -> numpy.ndarray:
-    low, high = scores.min(), scores.max()
-    return (scores - low) / (high - low) if high > low else numpy.ones_like(scores)
-
-
-def _credited(candidate: Candidate, extra: list[Citation], order: tuple) -> Candidate:
-    return replace(candidate, citations=_unique(list(candidate.citations) + extra), order=order)
-
-
 # Hand-written summaries
 
 
@@ -526,18 +336,18 @@ def written_summary(text: str, texts: tuple[ArticleText, ...], language: str = "
 
     A sentence no article resembles cites every article of the topic that day.
     """
-    terms = _Terms.for_language(language)
+    terms = Terms.for_language(language)
     paragraphs = [Block(" ".join(part.split())) for part in re.split(r"\n\s*\n", text) if part.strip()]
     summary = []
     for sentence in split_blocks(tuple(paragraphs), language):
         wanted = terms(sentence.norm)
         citations = [c for c in (_best_citation(t, wanted, terms) for t in texts) if c is not None]
         fallback = [Citation(t.article.url, t.article.outlet, t.article.title, "") for t in texts]
-        summary.append(SummarySentence(sentence.text, _unique(citations or fallback), written=True))
+        summary.append(SummarySentence(sentence.text, unique(citations or fallback), written=True))
     return tuple(summary)
 
 
-def _best_citation(text: ArticleText, wanted: frozenset, terms: _Terms) -> Citation | None:
+def _best_citation(text: ArticleText, wanted: frozenset, terms: Terms) -> Citation | None:
     scored = [(cosine(wanted, terms(s.norm)), s.index, s) for s in text.sentences]
     if not scored:
         return None
@@ -551,14 +361,18 @@ def _best_citation(text: ArticleText, wanted: frozenset, terms: _Terms) -> Citat
 
 def unused_controls(topics: tuple[Topic, ...], texts: tuple[ArticleText, ...], topics_file: str) -> tuple[Problem, ...]:
     """Warnings for pins and drops that match no sentence, and for a second hand-written text."""
-    keys = {t.article.url: [match_key(s.norm) for s in t.sentences] for t in texts}
+    steered = {topic.id for topic in topics if topic.summary.pin or topic.summary.drop}
+    keys = {
+        t.article.url: [match_key(s.norm) for s in t.sentences]
+        for t in texts if t.article.topic in steered or t.article.summary.pin or t.article.summary.drop
+    }
     problems = []
     for text in texts:
         article = text.article
         fix = f"copy the words as `briefgen inspect {article.path}` shows them"
-        problems += _unmatched(article.summary, keys[article.url], article.path, "this article", fix)
+        problems += _unmatched(article.summary, keys.get(article.url, []), article.path, "this article", fix)
     for topic in topics:
-        members = [key for t in texts if t.article.topic == topic.id for key in keys[t.article.url]]
+        members = [key for t in texts if t.article.topic == topic.id for key in keys.get(t.article.url, [])]
         problems += _unmatched(topic.summary, members, topics_file, f"topic '{topic.id}'", "copy the words from the article")
     written: dict[tuple, str] = {}
     for text in texts:

@@ -9,7 +9,8 @@ import pytest
 from briefgen.analyze import analyze
 from briefgen.config import Config
 from briefgen.models import LIST_ITEM, Block, SummaryControls, Topic
-from briefgen.summarize import Length, dangling, summarize_topic, summary_length
+from briefgen.selection import Length
+from briefgen.summarize import dangling, summarize_topic, summary_length
 from briefgen.syndication import find_copies
 from builders import article
 
