@@ -14,15 +14,18 @@ sentences whose content words overlap above the redundancy threshold). Exit stat
 briefgen does not beat both baselines on ROUGE-2 or repeats itself.
 
 `--sensitivity` moves each of briefgen's selection weights a step either side of its default,
-one at a time, and prints ROUGE-2: a result that holds only at the defaults is overfitted.
+one at a time, and prints ROUGE-2: a result that holds only at the defaults is overfitted. It
+also prints briefgen's ROUGE-2 with each sumy summarizer in place of the configured one.
 """
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from statistics import mean
 
 from briefgen.build import analyze_all, topic_briefing
+from briefgen.config import SUMMARIZERS
 from briefgen.group import group_articles
 from briefgen.models import PARAGRAPH
 from briefgen.read import Paths, read_project
@@ -36,12 +39,13 @@ SYSTEMS = ("briefgen", "lead-3", "sumy LexRank")
 MEASURES = ("rouge1", "rouge2", "rougeLsum")
 
 
-def summaries(root: Path):
+def summaries(root: Path, summarizer: str = ""):
     """(day, topic id, {system: [sentences]}) for every topic-day of the project at `root`."""
     project = read_project(Paths(root, root / "briefgen.yaml", root / "content"))
+    config = replace(project.config, summarizer=summarizer or project.config.summarizer)
     for day, groups in group_articles(analyze_all(project), project.topics):
         for topic, texts in groups:
-            entry = topic_briefing(topic, texts, project.config)
+            entry = topic_briefing(topic, texts, config)
             count = summary_length(project.config, topic.summary).sentences or project.config.summary_sentences
             yield day, topic.id, {
                 "briefgen": [s.text for s in entry.summary],
@@ -130,11 +134,13 @@ def sensitivity(root: Path, out=sys.stdout) -> None:
             finally:
                 setattr(module, name, default)
         print(f"{name:15}" + "   ".join(row), file=out)
+    row = [f"{name} {rouge2_means(root, scorer, name)['briefgen']:.3f}" for name in SUMMARIZERS]
+    print("summarizer     " + "   ".join(row), file=out)
 
 
-def rouge2_means(root: Path, scorer) -> dict[str, float]:
+def rouge2_means(root: Path, scorer, summarizer: str = "") -> dict[str, float]:
     found = {system: [] for system in SYSTEMS}
-    for day, topic, produced in summaries(root):
+    for day, topic, produced in summaries(root, summarizer):
         reference = (REFERENCES / day.isoformat() / f"{topic}.md").read_text()
         for system, sentences in produced.items():
             found[system].append(scorer.score(reference, "\n".join(sentences))["rouge2"].fmeasure)
