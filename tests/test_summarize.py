@@ -47,7 +47,7 @@ INSIDER = text("insider", (
 
 
 def test_one_summary_over_all_articles_with_every_source_of_a_shared_sentence():
-    result = summary(HERALD, INSIDER, sentences=4)
+    result = summary(HERALD, INSIDER, sentences=5)
     assert ("Harbour master Ines Kolar said large container ships had been turned away twice in October.", ["Herald", "Insider"]) in result
     assert {outlet for _, outlets in result for outlet in outlets} == {"Herald", "Insider"}
 
