@@ -16,7 +16,8 @@ import numpy
 from .models import Citation
 from .typography import words
 
-REDUNDANT = 0.5  # term cosine above which two sentences say the same thing
+REDUNDANT = 0.5  # term cosine above which two sentences say the same thing...
+SHARED_FACTS = 3  # ...if they also share this many terms besides names (a speaker alone is not a fact)
 MMR_LAMBDA = 0.7  # weight of relevance against similarity to what is already chosen
 MIN_WORDS = 6
 
@@ -34,6 +35,7 @@ class Candidate:
     citations: tuple[Citation, ...]
     order: tuple
     terms: frozenset
+    facts: frozenset  # terms less the names (words capitalised inside the sentence)
     lead: int = -1
     pinned: bool = False
     position: int = 0  # earliest place among its article's paragraph sentences, 0 = first
@@ -91,7 +93,7 @@ class _Selection:
 
     def consider(self, number: int) -> None:
         self.open[number] = False
-        if self.closest[number] > REDUNDANT:
+        if self.closest[number] > REDUNDANT and self.repeated(number, self.similar.row(number)) is not None:
             return  # credited to the chosen sentence it repeats, in result()
         lead = self.candidates[number].lead
         needs_lead = lead >= 0 and lead not in self.chosen
@@ -141,7 +143,9 @@ class _Selection:
         rows[:, self.chosen] = 0.0
         credits = defaultdict(list)
         for other in numpy.flatnonzero(rows.max(axis=0) > REDUNDANT):
-            credits[self.chosen[int(rows[:, other].argmax())]].append(self.candidates[other])
+            chosen = self.repeated(int(other), dict(zip(self.chosen, rows[:, other])))
+            if chosen is not None:
+                credits[chosen].append(self.candidates[other])
         orders = {}
         for number in sorted(self.chosen, key=lambda n: self.candidates[n].lead >= 0):
             orders[number] = self._order(number, credits.get(number, []), orders)
@@ -149,6 +153,16 @@ class _Selection:
             _credited(self.candidates[n], [c for other in credits.get(n, []) for c in other.citations], orders[n])
             for n in self.chosen
         ]
+
+    def repeated(self, number: int, similarity) -> int | None:
+        """The chosen sentence that `number` repeats, if any: the most similar that shares facts."""
+        facts = self.candidates[number].facts
+        for chosen in sorted(self.chosen, key=lambda c: (-similarity[c], c)):
+            if similarity[chosen] <= REDUNDANT:
+                break
+            if len(facts & self.candidates[chosen].facts) >= SHARED_FACTS:
+                return chosen
+        return None
 
     def _order(self, number: int, repeats: list[Candidate], orders: dict) -> tuple:
         """Where its earliest source tells it; a sentence that needs its lead stays right after it."""

@@ -236,7 +236,7 @@ class _Pool:
         self.by_key[key] = len(self.found)
         self.found.append(
             {"norm": sentence.norm, "text": sentence.text, "citations": [citation], "order": order,
-             "terms": terms, "lead": lead, "pinned": pinned}
+             "terms": terms, "facts": terms - self.terms.names(sentence.norm), "lead": lead, "pinned": pinned}
         )
         return len(self.found) - 1
 
@@ -263,6 +263,10 @@ class Terms:
     def __call__(self, norm: str) -> frozenset:
         lowered = (word.lower() for word in words(norm))
         return frozenset(self.stem(word) for word in lowered if word not in self.stop_words)
+
+    def names(self, norm: str) -> frozenset:
+        """Terms of the words capitalised inside the sentence: people, places, bodies."""
+        return frozenset(self.stem(word.lower()) for word in words(norm)[1:] if word[0].isupper())
 
 
 # 2. Ranking: the adapter to sumy

@@ -283,3 +283,12 @@ def test_pins_and_drops_that_match_nothing_are_warned_about(tmp_path):
         "content/topics.yaml: summary: drop: warning: no sentence of topic 'budget' contains 'no such words here'; copy the words from the article",
         "content/articles/b.md: summary: text: warning: content/articles/a.md already has a hand-written summary for this topic and day; this one is not used",
     ]
+
+
+def test_sharing_only_a_speaker_is_not_repeating_and_earns_no_credit():
+    herald = text("herald", ("Mayor Daniel Okonkwo said he would not reopen the bridge until engineers signed off on it.",), 0)
+    beacon = text("beacon", ("Mayor Daniel Okonkwo insisted that he had no other choice at all.",), 30)
+    assert summary(herald, beacon, sentences=2) == [
+        ("Mayor Daniel Okonkwo said he would not reopen the bridge until engineers signed off on it.", ["Herald"]),
+        ("Mayor Daniel Okonkwo insisted that he had no other choice at all.", ["Beacon"]),
+    ]
