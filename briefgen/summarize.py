@@ -157,7 +157,11 @@ def dangling(norm: str) -> bool:
 
 def match_key(text: str) -> str:
     """Lowercase words only: how sentences are compared with each other and with editors' text."""
-    return " ".join(words(normalize(text).lower()))
+    return key_of(words(normalize(text)))
+
+
+def key_of(tokens: list[str]) -> str:
+    return " ".join(token.lower() for token in tokens)
 
 
 def _contains(key: str, part: str) -> bool:
@@ -185,11 +189,13 @@ class _Pool:
                 previous = -1
                 continue
             position = len(own) - body if len(own) >= body else NO_POSITION
-            terms = self.terms(sentence.norm)
+            tokens = words(sentence.norm)
+            terms = self.terms.of(tokens)
             citation = Citation(article.url, article.outlet, article.title, sentence.text)
             number = self._matching(original, terms) if original is not None else None
             if number is None:
-                number = self._add(sentence, terms, citation, rules, previous, (article.published, article.path, sentence.index))
+                order = (article.published, article.path, sentence.index)
+                number = self._add(sentence, tokens, terms, citation, rules, previous, order)
             elif number >= 0:
                 self.found[number]["citations"].append(citation)
             if number >= 0:
@@ -216,8 +222,8 @@ class _Pool:
         best = max(original, key=lambda item: cosine(terms, item[0]), default=None)
         return best[1] if best is not None and cosine(terms, best[0]) >= SAME_SENTENCE else None
 
-    def _add(self, sentence, terms, citation: Citation, rules: _Rules, previous: int, order: tuple) -> int:
-        key = match_key(sentence.norm)
+    def _add(self, sentence, tokens, terms, citation: Citation, rules: _Rules, previous: int, order: tuple) -> int:
+        key = key_of(tokens)
         if key in self.by_key:
             number = self.by_key[key]
             self.found[number]["citations"].append(citation)
@@ -227,17 +233,15 @@ class _Pool:
             return -1
         lead = -1
         if dangling(sentence.norm):
-            if previous < 0 or self.found[previous]["lead"] >= 0:
-                return -1 if not pinned else self._new(key, sentence, terms, citation, order, -1, pinned)
-            lead, order = previous, self.found[previous]["order"] + (0,) + order
-        return self._new(key, sentence, terms, citation, order, lead, pinned)
-
-    def _new(self, key, sentence, terms, citation, order, lead, pinned) -> int:
+            if previous >= 0 and self.found[previous]["lead"] < 0:
+                lead, order = previous, self.found[previous]["order"] + (0,) + order
+            elif not pinned:
+                return -1
         self.by_key[key] = len(self.found)
-        self.found.append(
-            {"norm": sentence.norm, "text": sentence.text, "citations": [citation], "order": order,
-             "terms": terms, "facts": terms - self.terms.names(sentence.norm), "lead": lead, "pinned": pinned}
-        )
+        self.found.append({
+            "norm": sentence.norm, "text": sentence.text, "citations": [citation], "order": order, "terms": terms,
+            "facts": terms - self.terms.names(tokens), "lead": lead, "pinned": pinned,
+        })
         return len(self.found) - 1
 
     def candidates(self) -> list[Candidate]:
@@ -261,12 +265,15 @@ class Terms:
         return Terms(cached(Stemmer(name)), frozenset(get_stop_words(name)))
 
     def __call__(self, norm: str) -> frozenset:
-        lowered = (word.lower() for word in words(norm))
+        return self.of(words(norm))
+
+    def of(self, tokens: list[str]) -> frozenset:
+        lowered = (token.lower() for token in tokens)
         return frozenset(self.stem(word) for word in lowered if word not in self.stop_words)
 
-    def names(self, norm: str) -> frozenset:
+    def names(self, tokens: list[str]) -> frozenset:
         """Terms of the words capitalised inside the sentence: people, places, bodies."""
-        return frozenset(self.stem(word.lower()) for word in words(norm)[1:] if word[0].isupper())
+        return frozenset(self.stem(token.lower()) for token in tokens[1:] if token[0].isupper())
 
 
 # 2. Ranking: the adapter to sumy

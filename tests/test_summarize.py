@@ -292,3 +292,15 @@ def test_sharing_only_a_speaker_is_not_repeating_and_earns_no_credit():
         ("Mayor Daniel Okonkwo said he would not reopen the bridge until engineers signed off on it.", ["Herald"]),
         ("Mayor Daniel Okonkwo insisted that he had no other choice at all.", ["Beacon"]),
     ]
+
+
+def test_a_chosen_sentence_that_needs_its_predecessor_brings_it_along():
+    paragraphs = (
+        "The Port Alder harbour authority voted on Monday to dredge the main shipping channel before the spring season.",
+        "Harbour master Ines Kolar warned that the channel was now too shallow for the largest container ships.",
+        '"We cannot run a port that the ships cannot reach," she said after the vote.',
+    )
+    topic = replace(TOPIC, summary=SummaryControls(sentences=2, pin=("ships cannot reach",)))
+    assert [s for s, _ in summary(text("beacon", paragraphs), topic=topic)] == list(paragraphs[1:])
+    one = replace(TOPIC, summary=SummaryControls(sentences=1))
+    assert [s for s, _ in summary(text("beacon", paragraphs), topic=one)] != [paragraphs[2]]
