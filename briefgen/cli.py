@@ -2,6 +2,7 @@
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from . import __version__
 from .analyze import analyze
 from .build import BuildOptions, build
 from .errors import BriefgenError, InputError
+from .models import LIST_ITEM
 from .read import Paths, read_one_article
 
 
@@ -92,25 +94,36 @@ def inspect_command(config, content, path, as_json):
     text = analyze(article, site_config)
     if as_json:
         click.echo(json.dumps(inspection(text), ensure_ascii=False, indent=2))
-        return
-    click.echo(f"{article.path}: {article.title} ({article.outlet})")
-    click.echo(f"\nDropped lines ({len(text.dropped)}):")
-    for dropped in text.dropped:
-        click.echo(f"  line {dropped.line}: [{dropped.rule}] {dropped.text}")
-    click.echo(f"\nSentences ({len(text.sentences)}):")
-    for sentence in text.sentences:
-        click.echo(f"  {sentence.index + 1:3d}. {sentence.text}")
-    click.echo(f"\nQuotes ({len(text.quotes)}):")
-    for quote in text.quotes:
-        click.echo(f"  - \u201c{quote.text}\u201d - {quote.speaker or 'speaker not stated'}")
+    else:
+        click.echo("\n".join(inspection_lines(text)))
 
 
 def inspection(text) -> dict:
+    """What `inspect --json` prints; the keys dropped, sentences and quotes are a promise."""
+    article = text.article
     return {
+        "article": {"path": article.path, "title": article.title, "outlet": article.outlet, "language": article.language},
         "dropped": [{"text": d.text, "rule": d.rule, "line": d.line} for d in text.dropped],
         "sentences": [s.text for s in text.sentences],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in text.quotes],
     }
+
+
+def inspection_lines(text) -> list[str]:
+    article = text.article
+    lines = [f"{article.path}: {article.title} ({article.outlet}, {article.language})", ""]
+    lines.append(f"Dropped lines ({len(text.dropped)})" + (": to keep one, add a keep_lines pattern to briefgen.yaml" if text.dropped else ""))
+    lines += [f"  line {d.line:<4} {d.rule:<20} {d.text}" for d in text.dropped]
+    lines += ["", f"Sentences ({len(text.sentences)}; - marks a list item, which summaries leave out)"]
+    for sentence in text.sentences:
+        block = text.blocks[sentence.block]
+        mark = "-" if block.kind == LIST_ITEM else " "
+        lines.append(f"  {sentence.index + 1:3d}. {mark} line {block.line:<4} {sentence.text}")
+    lines += ["", f"Quotes ({len(text.quotes)})"]
+    for number, quote in enumerate(text.quotes, 1):
+        speaker = f"{quote.speaker} ({quote.role})" if quote.role else quote.speaker or "speaker not stated"
+        lines.append(f"  {number:3d}. \u201c{quote.text}\u201d \u2014 {speaker}")
+    return lines
 
 
 def _run(action, quiet: bool):
@@ -130,9 +143,15 @@ def _run(action, quiet: bool):
 
 
 def _print_dropped(texts) -> None:
+    """Every line cleaning dropped, with its rule, then a count per rule."""
+    counts = Counter()
     for text in texts:
         for dropped in text.dropped:
+            counts[dropped.rule] += 1
             click.echo(f"{text.article.path}:{dropped.line}: dropped by {dropped.rule}: {dropped.text}", err=True)
+    total = sum(counts.values())
+    by_rule = ", ".join(f"{rule} {count}" for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    click.echo(f"dropped {total} lines" + (f": {by_rule} (keep_lines in briefgen.yaml keeps a line)" if total else ""), err=True)
 
 
 if __name__ == "__main__":

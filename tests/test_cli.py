@@ -67,6 +67,72 @@ def test_inspect_json_shape(tmp_path, run):
     assert [q["text"] for q in data["quotes"]] == ["We will balance the books this year,"]
 
 
+WEB_COPY = """Bridge shut as engineers find rusted cables
+
+Dr. Helena Voss (left) and Mayor Daniel Okonkwo (right).
+  • Port Alder closed its bridge after finding corroded wire.
+
+The bridge closed on Wednesday. "We opened it expecting rust. We found worse," Voss said.
+
+READ MORE: Seagull gang steals pasties
+
+Source: Read Full Article"""
+
+
+def test_inspect_shows_dropped_lines_numbered_sentences_and_quotes(tmp_path, run):
+    write_project(tmp_path / "project", {"a.txt": front_matter(WEB_COPY, title="Bridge shut as engineers find rusted cables", author="Mara Quinlan")})
+    result = run("inspect", "content/articles/a.txt")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "content/articles/a.txt: Bridge shut as engineers find rusted cables (The Example, en)\n"
+        "\n"
+        "Dropped lines (4): to keep one, add a keep_lines pattern to briefgen.yaml\n"
+        "  line 9    repeated-title       Bridge shut as engineers find rusted cables\n"
+        "  line 11   caption-positions    Dr. Helena Voss (left) and Mayor Daniel Okonkwo (right).\n"
+        "  line 16   teaser               READ MORE: Seagull gang steals pasties\n"
+        "  line 18   source-footer        Source: Read Full Article\n"
+        "\n"
+        "Sentences (3; - marks a list item, which summaries leave out)\n"
+        "    1. - line 12   Port Alder closed its bridge after finding corroded wire.\n"
+        "    2.   line 14   The bridge closed on Wednesday.\n"
+        '    3.   line 14   "We opened it expecting rust. We found worse," Voss said.\n'
+        "\n"
+        "Quotes (1)\n"
+        "    1. “We opened it expecting rust. We found worse,” — Voss\n"
+    )
+
+
+def test_inspect_json_keeps_its_keys(tmp_path, run):
+    write_project(tmp_path / "project", {"a.txt": front_matter(WEB_COPY)})
+    data = json.loads(run("inspect", "--json", "content/articles/a.txt").stdout)
+    assert {"dropped", "sentences", "quotes"} <= set(data)
+    assert [d["rule"] for d in data["dropped"]] == ["headline", "caption-positions", "teaser", "source-footer"]
+    assert data["sentences"][1:] == ["The bridge closed on Wednesday.", '"We opened it expecting rust. We found worse," Voss said.']
+    assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [("We opened it expecting rust. We found worse,", "Voss")]
+
+
+def test_inspect_of_a_missing_file_is_a_clear_error(tmp_path, run):
+    write_project(tmp_path / "project", {"a.txt": front_matter()})
+    result = run("inspect", "content/articles/nope.txt")
+    assert result.exit_code == 1
+    assert "content/articles/nope.txt" in result.stderr and "Traceback" not in result.output
+
+
+def test_build_verbose_lists_dropped_lines_with_their_rule(tmp_path, run):
+    write_project(tmp_path / "project", {"a.txt": front_matter(WEB_COPY)}, config="drop_lines: ['^The bridge closed']\n")
+    result = run("build", "-v")
+    assert result.exit_code == 0
+    dropped = [line for line in result.stderr.splitlines() if "dropped" in line]
+    assert dropped == [
+        "content/articles/a.txt:8: dropped by headline: Bridge shut as engineers find rusted cables",
+        "content/articles/a.txt:10: dropped by caption-positions: Dr. Helena Voss (left) and Mayor Daniel Okonkwo (right).",
+        'content/articles/a.txt:13: dropped by drop_lines[0]: The bridge closed on Wednesday. "We opened it expecting rust. We found worse," Voss said.',
+        "content/articles/a.txt:15: dropped by teaser: READ MORE: Seagull gang steals pasties",
+        "content/articles/a.txt:17: dropped by source-footer: Source: Read Full Article",
+        "dropped 5 lines: caption-positions 1, drop_lines[0] 1, headline 1, source-footer 1, teaser 1 (keep_lines in briefgen.yaml keeps a line)",
+    ]
+
+
 def test_demo_project_builds_from_the_repository(tmp_path):
     result = CliRunner().invoke(main, ["build", "-q", "--config", str(REPO / "briefgen.yaml"),
                                        "--content", str(REPO / "content"), "--output", str(tmp_path / "out")])
