@@ -11,7 +11,7 @@ mayor urged residents to sign up for flood alerts" is news.
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from .config import Config
 from .models import HEADING, LIST_ITEM, PARAGRAPH, Article, Block, Dropped
@@ -33,21 +33,42 @@ _DATE_WORDS = frozenset(
 )
 
 
+class Line(NamedTuple):
+    """A block as the rules see it."""
+
+    norm: str
+    lowered: str
+    words: int
+    kind: str
+
+    @classmethod
+    def of(cls, block: Block) -> "Line":
+        norm = normalize(block.text)
+        return cls(norm, norm.lower(), len(norm.split()), block.kind)
+
+
 @dataclass(frozen=True)
 class Rule:
-    """Drops a block when `test(norm)` holds, for blocks of `kinds` (empty: any) up to `max_words`."""
+    """Drops a block when `test(norm)` holds, for blocks of `kinds` (empty: any) up to `max_words`.
+
+    `hints` are lower-case strings one of which every line the rule drops contains: a fast
+    pre-check before the regular expression.
+    """
 
     name: str
     test: Callable[[str], bool]
     kinds: tuple[str, ...] = ()
     max_words: int = 0
+    hints: tuple[str, ...] = ()
 
-    def drops(self, block: Block, norm: str) -> bool:
-        if self.kinds and block.kind not in self.kinds:
+    def drops(self, line: Line) -> bool:
+        if self.kinds and line.kind not in self.kinds:
             return False
-        if self.max_words and len(norm.split()) > self.max_words:
+        if self.max_words and line.words > self.max_words:
             return False
-        return self.test(norm)
+        if self.hints and not any(hint in line.lowered for hint in self.hints):
+            return False
+        return self.test(line.norm)
 
 
 @dataclass(frozen=True)
@@ -62,8 +83,8 @@ def _matches(pattern: str, flags=re.IGNORECASE) -> Callable[[str], bool]:
     return re.compile(pattern, flags).search
 
 
-def _rule(name: str, pattern: str, kinds=(), max_words=0, flags=re.IGNORECASE) -> Rule:
-    return Rule(name, _matches(pattern, flags), kinds, max_words)
+def _rule(name: str, pattern: str, kinds=(), max_words=0, flags=re.IGNORECASE, hints=()) -> Rule:
+    return Rule(name, _matches(pattern, flags), kinds, max_words, hints)
 
 
 def has_verb(norm: str) -> bool:
@@ -97,6 +118,8 @@ _SOCIAL = r"(?i:facebook|twitter|x|instagram|whatsapp|tiktok|linkedin|threads|bl
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,4}"
 _AGENCY = r"(?:getty images|afp|reuters|ap(?: photo)?|associated press|shutterstock|alamy|pa (?:wire|media|images)|epa(?:-efe)?|sputnik|tass|anadolu|xinhua|bloomberg|rex features|kremlin)"
 
+_AGENCY_HINTS = tuple("getty afp reuters ap associated shutterstock alamy pa epa sputnik tass anadolu xinhua bloomberg rex kremlin".split())
+
 BUILTIN_RULES = (
     _rule(
         "teaser",
@@ -110,6 +133,7 @@ BUILTIN_RULES = (
         r"(?:^|[.,;:!?]\s+)(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|bulletins?|briefing|alerts?|inbox|our|here|free)\b"
         r"|\b(?:sign up|subscribe|register)\s+(?:to|for|with)\s+(?:our|my)\b|^for (?:the latest|more)\b.{0,120}\b(?:sign up|subscribe)\b"
         r"|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|click here)\b|\b(?:straight )?(?:to|in) your inbox\b|\benter your email\b",
+        hints=("sign up", "subscribe", "register", "inbox", "enter your email"),
     ),
     _rule("app-promo", r"^(?:download|get|install|try)\s+(?:the|our)\b.{0,50}\bapps?\b"),
     _rule("source-footer", r"^source\s*:", max_words=8),
@@ -136,13 +160,15 @@ BUILTIN_RULES = (
         "photo-credit",
         r"^(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration)s?\s*:|^(?:image|media) (?:caption|source|copyright)\b"
         r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$",
+        hints=("photo", "image", "picture", "video", "credit", "caption", "illustration"),
     ),
     _rule(
         "photo-agency",
         rf"(?:^|/|\||\(|\bvia |[.!?]\s+)\s*{_AGENCY}\)?\s*\.?\s*$|\bgetty images\s*$|(?:^|[.!?]\s+){_AGENCY}/[\w .'/-]+$",
         max_words=30,
+        hints=_AGENCY_HINTS,
     ),
-    Rule("caption-positions", _caption_positions, max_words=30),
+    Rule("caption-positions", _caption_positions, max_words=30, hints=("(",)),
     _rule(
         "byline",
         rf"^(?i:by|words by|written by|reporting by)\s+{_NAME}(?:\s*(?:,|\||and|&|in|-)\s*[\w ,'&|-]{{0,60}})?$"
@@ -150,8 +176,8 @@ BUILTIN_RULES = (
         max_words=15,
         flags=0,
     ),
-    Rule("dateline", _dateline, max_words=14),
-    _rule("copyright", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", max_words=30),
+    Rule("dateline", _dateline, max_words=14, hints=tuple("0123456789")),
+    _rule("copyright", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", max_words=30, hints=("©", "(c)", "copyright", "all rights")),
     _rule(
         "contact-promo",
         r"^(?:(?:have you )?got a (?:story|tip)|do you have a story|contact (?:us|the newsroom|our newsroom)|email us at|send us your)\b",
@@ -180,8 +206,7 @@ def clean(article: Article, rules: RuleSet) -> tuple[tuple[Block, ...], tuple[Dr
     title = _comparable(article.title)
     at_top = True  # no story paragraph kept yet
     for number, block in enumerate(article.blocks):
-        norm = normalize(block.text)
-        rule = _first_match(block, norm, rules, article, title, number, at_top)
+        rule = _first_match(Line.of(block), rules, article, title, number, at_top)
         if rule:
             dropped.append(Dropped(block.text, rule, block.line))
         else:
@@ -190,35 +215,31 @@ def clean(article: Article, rules: RuleSet) -> tuple[tuple[Block, ...], tuple[Dr
     return tuple(kept), tuple(dropped)
 
 
-def _first_match(block: Block, norm: str, rules: RuleSet, article: Article, title: str, number: int, at_top: bool) -> str:
-    if not any(pattern.search(norm) for pattern in rules.keep):
-        name = _builtin_match(block, norm, article, title, number, at_top)
+def _first_match(line: Line, rules: RuleSet, article: Article, title: str, number: int, at_top: bool) -> str:
+    if not any(pattern.search(line.norm) for pattern in rules.keep):
+        name = _builtin_match(line, article, title, number, at_top)
         if name:
             return name
-    return _first_rule(rules.own, block, norm)
+    return _first_rule(rules.own, line)
 
 
-def _builtin_match(block: Block, norm: str, article: Article, title: str, number: int, at_top: bool) -> str:
-    words = _comparable(norm)
-    if words == title or (number < 3 and not norm.rstrip().endswith(".") and _overlap(words, title) >= 0.8):
+def _builtin_match(line: Line, article: Article, title: str, number: int, at_top: bool) -> str:
+    words = _comparable(line.norm)
+    if words == title or (number < 3 and not line.norm.rstrip().endswith(".") and _overlap(words, title) >= 0.8):
         return "repeated-title"
-    return (
-        _first_rule(BUILTIN_RULES, block, norm)
-        or _article_rule(block, norm, words, article.author, at_top)
-        or _first_rule(CATCH_ALL_RULES, block, norm)
-    )
+    return _first_rule(BUILTIN_RULES, line) or _article_rule(line, words, article.author, at_top) or _first_rule(CATCH_ALL_RULES, line)
 
 
-def _first_rule(rules: tuple[Rule, ...], block: Block, norm: str) -> str:
-    return next((rule.name for rule in rules if rule.drops(block, norm)), "")
+def _first_rule(rules: tuple[Rule, ...], line: Line) -> str:
+    return next((rule.name for rule in rules if rule.drops(line)), "")
 
 
-def _article_rule(block: Block, norm: str, words: str, author: str, at_top: bool) -> str:
+def _article_rule(line: Line, words: str, author: str, at_top: bool) -> str:
     """Rules that need more than the line: the article's author, the top of its body."""
-    short = len(norm.split()) <= 12 and not _ENDS_WITH_MARK.search(norm)
+    short = line.words <= 12 and not _ENDS_WITH_MARK.search(line.norm)
     if short and author and f" {_comparable(author)} " in f" {words} ":
         return "byline"
-    if at_top and block.kind == PARAGRAPH and len(norm.split()) <= 25 and _caption_line(norm):
+    if at_top and line.kind == PARAGRAPH and line.words <= 25 and _caption_line(line.norm):
         return "caption"
     return ""
 

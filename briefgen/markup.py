@@ -17,6 +17,8 @@ _ENDS_WITH_MARK = re.compile(r"""[.!?…][\s"')\]]*$""")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _MIN_WRAP_WIDTH = 40  # narrower paragraphs were not wrapped by an editor: every line is a line
 
+_MARKDOWN = markdown_lib.Markdown()  # building a converter costs more than converting a paragraph
+
 ALLOWED_TAGS = {"p", "a", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "code", "br", "h3", "h4"}
 
 
@@ -98,7 +100,7 @@ def markdown_blocks(body: str, first_line: int = 1, language: str = "en") -> tup
     """
     blocks = []
     for chunk, line in _markdown_chunks(body, first_line):
-        rendered = markdown_lib.markdown(strip_invisible(chunk))
+        rendered = _MARKDOWN.reset().convert(strip_invisible(chunk))
         for offset, (kind, text) in enumerate(_html_blocks(rendered)):
             start = line + offset if kind == LIST_ITEM else line
             if kind != PARAGRAPH:
