@@ -34,18 +34,23 @@ def text_blocks(body: str, first_line: int = 1, language: str = "en") -> tuple[B
     puts captions, headlines and bullets on consecutive lines), and so does a break after a
     line too short to have been wrapped; other breaks are hard wraps and are joined.
     """
+    lines = [(number, html.unescape(strip_invisible(raw))) for number, raw in enumerate(body.split("\n"), first_line)]
+    return tuple(_line_blocks(lines, language))
+
+
+def _line_blocks(lines: list[tuple[int, str]], language: str) -> list[Block]:
     blocks = []
-    for kind, lines in _paragraphs(body, first_line):
-        for group in unwrap(lines, language):
+    for kind, paragraph in _paragraphs(lines):
+        for group in unwrap(paragraph, language):
             blocks += _join_block(group, kind)
-    return tuple(blocks)
+    return blocks
 
 
-def _paragraphs(body: str, first_line: int):
+def _paragraphs(numbered_lines: list[tuple[int, str]]):
     """(kind, [(line number, text), ...]) for each paragraph or list item."""
     lines, kind, item = [], PARAGRAPH, False
-    for number, raw in enumerate(body.split("\n"), first_line):
-        line = html.unescape(strip_invisible(raw)).rstrip()
+    for number, line in numbered_lines:
+        line = line.rstrip()
         marker = _BULLET.match(line) or ((not lines or item) and _NUMBERED.match(line))
         if lines and (not line.strip() or marker):
             yield kind, lines
@@ -103,12 +108,10 @@ def markdown_blocks(body: str, first_line: int = 1, language: str = "en") -> tup
         rendered = _MARKDOWN.reset().convert(strip_invisible(chunk))
         for offset, (kind, text) in enumerate(_html_blocks(rendered)):
             start = line + offset if kind == LIST_ITEM else line
-            if kind != PARAGRAPH:
+            if kind == PARAGRAPH:  # web copy: bullet lines, captions and headlines inside it
+                blocks += _line_blocks(list(enumerate(text.split("\n"), start)), language)
+            else:
                 blocks += _join_block([(start, text)], kind)
-                continue
-            numbered = [(start + n, part) for n, part in enumerate(text.split("\n")) if part.strip()]
-            for group in unwrap(numbered, language) if numbered else ():
-                blocks += _join_block(group, kind)
     return tuple(blocks)
 
 
