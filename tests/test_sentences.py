@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sentence_cases import failures, load_cases, report
 
 from briefgen.analyze import analyze
@@ -115,3 +117,25 @@ def test_sumy_receives_exactly_briefgens_sentences(monkeypatch):
     assert {s._text for s in seen} <= ours
     assert all(isinstance(s._tokenizer, SumyTokenizer) for s in seen)
     assert all(list(s.words) == words(normalize(s._text)) for s in seen)
+
+
+_PROSE = st.text(alphabet=st.sampled_from(list("aB. ?!\u2026\"'()\u201c\u201d\u00abMr.U.S.3\n\u00a0\u2014,;:")), max_size=200)
+
+
+@given(_PROSE, st.sampled_from(["en", "de", "fr", "es"]))
+def test_sentences_cover_all_text_in_order_without_overlap(text, language):
+    norm = normalize(text)
+    spans = sentence_spans(norm, language)
+    assert all(start < end for start, end in spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(norm[start:end] == norm[start:end].strip() for start, end in spans)
+    visible = "".join(norm.split())
+    assert "".join("".join(norm[s:e] for s, e in spans).split()) == visible  # no character lost or repeated
+
+
+@given(st.text(max_size=300), st.sampled_from(["en", "de", "fr", "es"]))
+def test_blocks_of_any_text_keep_every_visible_character(body, language):
+    blocks = text_blocks(body, 1, language)
+    assert all(block.text == block.text.strip() and block.text for block in blocks)
+    sentences = split_blocks(blocks, language)
+    assert [s.text for s in sentences] == [blocks[s.block].text[s.start : s.end] for s in sentences]
