@@ -111,7 +111,8 @@ def _dateline(norm: str) -> bool:
 
 
 def _headline(norm: str) -> bool:
-    return not _ENDS_WITH_MARK.search(norm) and not _ATTRIBUTION.search(norm)
+    """No closing punctuation, nobody said anything, nobody is quoted: a subhead or a teaser."""
+    return not _ENDS_WITH_MARK.search(norm) and not _ATTRIBUTION.search(norm) and '"' not in norm
 
 
 _SOCIAL = r"(?i:facebook|twitter|x|instagram|whatsapp|tiktok|linkedin|threads|bluesky|telegram|youtube|google news|snapchat|flipboard)"

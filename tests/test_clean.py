@@ -103,6 +103,7 @@ STORY_LOOKALIKES = [
     "Getty Images, the photo agency, said it would move its Port Alder office.",
     "The original article in the engineering journal warned of corrosion in 2019.",
     "Advertisements for the ferry season ticket ran in every paper on Friday.",
+    "She added: \u201cIt\u2019s a ghost town down here\u201d",
 ]
 
 
