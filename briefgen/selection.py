@@ -19,7 +19,7 @@ from .typography import words
 REDUNDANT = 0.5  # term cosine above which two sentences say the same thing...
 SHARED_FACTS = 3  # ...if they also share this many terms besides names (a speaker alone is not a fact)
 MMR_LAMBDA = 0.7  # weight of relevance against similarity to what is already chosen
-MIN_WORDS = 6
+MIN_WORDS = 6  # shortest summary sentence; a word budget with less left is spent
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """One extractive summary per topic and day over all its articles.
 
 1. Candidates: readable sentences of paragraphs (never list items or headings; cleaning has
-   already dropped captions, teasers and other page furniture). A
-   syndicated copy's sentences are folded into its original's, and identical sentences are
-   merged, each keeping every source that carries it, so the ranking counts each once.
+   already dropped captions, teasers and other page furniture). A syndicated copy's
+   sentences are folded into its original's, and identical sentences are merged, each
+   keeping every source that carries it, so the ranking counts each once.
 2. sumy ranks the candidates over the whole topic (`rank_sentences`: the adapter to sumy).
 3. Relevance blends sumy's score with the lead and headline cues (`salience`); selection by
    maximal marginal relevance (selection.py) leaves out a sentence that says what a chosen
@@ -24,18 +24,18 @@ from .config import LANGUAGES, Config
 from .errors import Problem, warning
 from .models import PARAGRAPH, Article, ArticleText, Block, Citation, Republished, SummaryControls, SummarySentence, Topic
 from .rankers import FastLexRankSummarizer, FastTextRankSummarizer, cached
-from .selection import Candidate, Length, SimilarityIndex, cosine, normalise, select, unique
+from .selection import MIN_WORDS, Candidate, Length, SimilarityIndex, cosine, normalise, select, unique
 from .sentences import SumyTokenizer, split_blocks
 from .typography import normalize, words
 
-MIN_WORDS, MAX_WORDS = 6, 55
+MAX_WORDS = 55
 SAME_SENTENCE = 0.8  # term cosine above which a copy's sentence is its original's, re-edited
 ATTRIBUTED = 0.3  # term cosine above which an article carries a hand-written sentence
 LEAD_WEIGHT = 0.3  # share of a sentence's relevance that comes from how early its article says it
 TITLE_WEIGHT = 0.2  # share that comes from resembling a headline of the topic (Edmundson's title cue)
 QUOTE_DISCOUNT = 0.5  # relevance lost by a sentence that is all direct speech (the quotes section has it)
 LEAD_MIN_WORDS = 15  # an article's story starts at its first paragraph this long (not a caption)
-NO_POSITION = 1_000
+NO_POSITION = 1_000  # the place of sentences before that paragraph: no lead bonus
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|so|however|also|"
     r"meanwhile|still|yet|instead|then|there|here|such|both|neither|nor|though|although|thus|"
@@ -116,7 +116,7 @@ def candidate_sentences(
     """Summary-worthy sentences, merged across sources, in story order."""
     pool = _Pool(Terms.for_language(language), {c.article.url: c.original.url for c in copies})
     for text in sorted(texts, key=lambda t: (t.article.published, t.article.path)):
-        pool.add_article(text, _Rules(controls, text.article, pool.terms))
+        pool.add_article(text, _Rules(controls, text.article))
     return pool.candidates()
 
 
@@ -126,7 +126,6 @@ class _Rules:
 
     controls: SummaryControls
     article: Article
-    terms: "Terms"
     title: str = ""
 
     def __post_init__(self):
