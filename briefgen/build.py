@@ -13,7 +13,7 @@ from .config import Config
 from .errors import Problem
 from .group import group_articles
 from .models import ArticleText, Briefing, Project, Site, TopicBriefing
-from .quotes import key_quotes
+from .keyquotes import key_quotes
 from .read import Paths, read_project
 from .render import environment, render_site
 from .summarize import summarize_topic, unused_controls
@@ -88,7 +88,7 @@ def topic_briefing(topic, texts: tuple[ArticleText, ...], config: Config) -> Top
         topic=topic,
         articles=tuple(text.article for text in texts),
         summary=summarize_topic(texts, config, topic, copies),
-        quotes=key_quotes(texts, config.quotes_per_topic),
+        quotes=key_quotes(texts, config.quotes_per_topic, topic.quote_controls),
         copies=copies,
     )
 

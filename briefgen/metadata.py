@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 
 from .config import LANGUAGES, Config, Invalid, did_you_mean, unknown_key_message
 from .errors import error, warning
-from .models import SummaryControls, Topic
+from .models import PinnedQuote, QuoteControls, SummaryControls, Topic
 from .urls import check_http_url
 from .yamldoc import YamlDoc
 
 REQUIRED = ("title", "url", "outlet", "published")
-OPTIONAL = ("topic", "author", "language", "briefing", "tags", "summary")
+OPTIONAL = ("topic", "author", "language", "briefing", "tags", "summary", "quotes")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -99,8 +99,11 @@ def check_article_fields(doc: YamlDoc, path: str, config: Config, topic_ids, art
         if name == "summary":
             values[name], found = check_summary(value, doc, path, ("summary",), ARTICLE_SUMMARY)
             problems += found
+        elif name == "quotes":
+            values["quote_controls"], found = check_quote_controls(value, doc, path, "quotes")
+            problems += found
         elif name not in _CHECKS:
-            problems.append(warning(path, unknown_key_message(name, list(_CHECKS) + ["summary"]), doc.line_of(name)))
+            problems.append(warning(path, unknown_key_message(name, REQUIRED + OPTIONAL), doc.line_of(name)))
         elif value not in (None, ""):
             try:
                 values[name] = _CHECKS[name](value)
@@ -158,7 +161,7 @@ _EXAMPLES = {
     "published": "'published: 2024-03-05T07:30:00+01:00'",
 }
 
-TOPIC_FIELDS = ("id", "title", "description", "summary")
+TOPIC_FIELDS = ("id", "title", "description", "summary", "quotes")
 
 
 def slugify(text: str) -> str:
@@ -209,9 +212,11 @@ def _check_topic_entry(entry, index: int, doc: YamlDoc, path: str, render_markdo
             problems.append(error(path, f"{name}: {exc}", doc.line_of(index, name)))
     if any(p.is_error for p in problems):
         return None, problems
+    controls, found = check_quote_controls(entry["quotes"], doc, path, index, "quotes") if entry.get("quotes") is not None else (QuoteControls(), [])
+    problems += found
     description = entry.get("description") or ""
     html = render_markdown(description) if isinstance(description, str) else ""
-    return Topic(values["id"], values["title"], slugify(values["id"]), html, summary), problems
+    return Topic(values["id"], values["title"], slugify(values["id"]), html, summary, controls), problems
 
 
 def _unique_slug(topic: Topic, taken: set) -> Topic:
@@ -290,3 +295,80 @@ _SUMMARY_CHECKS = {
     "drop": _sentence_parts,
     "text": _written,
 }
+
+
+# `quotes:` controls of an article or a topic entry
+
+QUOTE_CONTROLS = ("pin", "hide", "speakers")
+PIN_FIELDS = ("text", "speaker", "role")
+
+
+def check_quote_controls(value, doc: YamlDoc, path: str, *where) -> tuple[QuoteControls, list]:
+    """An article's or topic's `quotes:` mapping: pin, hide and speakers. `where` is its key path."""
+    if not isinstance(value, dict):
+        message = "quotes: must be a mapping with 'pin', 'hide' or 'speakers', e.g. quotes: {hide: [\"words of the quote\"]}"
+        return QuoteControls(), [error(path, message, doc.line_of(*where))]
+    problems = [
+        warning(path, "quotes: " + unknown_key_message(key, QUOTE_CONTROLS), doc.line_of(*where, key))
+        for key in value if key not in QUOTE_CONTROLS
+    ]
+    pins = _pins(value.get("pin"), doc, path, where + ("pin",), problems)
+    hide = _quote_texts(value.get("hide"), doc, path, where + ("hide",), problems)
+    speakers = _speaker_names(value.get("speakers"), doc, path, where + ("speakers",), problems)
+    return QuoteControls(pins, hide, speakers), problems
+
+
+def _pins(value, doc: YamlDoc, path: str, where: tuple, problems: list) -> tuple[PinnedQuote, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(error(path, "quotes.pin: must be a list of quotes, each '- text: ...' with an optional 'speaker: ...'", doc.line_of(*where)))
+        return ()
+    pins = []
+    for n, entry in enumerate(value):
+        entry = {"text": entry} if isinstance(entry, str) else entry
+        if not isinstance(entry, dict) or not entry.get("text"):
+            problems.append(error(path, f"quotes.pin[{n}]: needs 'text:' with the quote's words as the article prints them", doc.line_of(*where, n)))
+            continue
+        problems += [
+            warning(path, f"quotes.pin[{n}]: " + unknown_key_message(key, PIN_FIELDS), doc.line_of(*where, n, key))
+            for key in entry if key not in PIN_FIELDS
+        ]
+        try:
+            fields = {key: _text(entry[key], 2000) for key in PIN_FIELDS if entry.get(key) not in (None, "")}
+        except Invalid as exc:
+            problems.append(error(path, f"quotes.pin[{n}]: {exc}", doc.line_of(*where, n)))
+            continue
+        pins.append(PinnedQuote(line=doc.line_of(*where, n, "text"), **fields))
+    return tuple(pins)
+
+
+def _quote_texts(value, doc: YamlDoc, path: str, where: tuple, problems: list) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value or []
+    try:
+        if not isinstance(items, list):
+            raise Invalid("must be a list of quotes' words, e.g. hide: [\"a beginning, not a solution\"]")
+        return tuple(_text(item, 2000) for item in items)
+    except Invalid as exc:
+        problems.append(error(path, f"quotes.{where[-1]}: {exc}", doc.line_of(*where)))
+        return ()
+
+
+def _speaker_names(value, doc: YamlDoc, path: str, where: tuple, problems: list) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    try:
+        if not isinstance(value, dict):
+            raise Invalid("must map a name as found to the right one, e.g. speakers: {Okafor: Ruth Okafor}")
+        return tuple((_text(found, 200), _text(right, 200)) for found, right in value.items())
+    except Invalid as exc:
+        problems.append(error(path, f"quotes.speakers: {exc}", doc.line_of(*where)))
+        return ()
+
+
+def missing_pins(pins: tuple[PinnedQuote, ...], found, path: str, where: str) -> list:
+    """Pins whose words `found(pin)` cannot find: a pinned quote must be in its source."""
+    return [
+        error(path, f"quotes.pin[{n}].text: these words are not in {where}; copy them exactly as the article prints them", pin.line)
+        for n, pin in enumerate(pins) if not found(pin)
+    ]

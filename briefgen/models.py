@@ -41,6 +41,25 @@ class SummaryControls:
 
 
 @dataclass(frozen=True)
+class PinnedQuote:
+    """A quote an editor wants shown: its exact words and, optionally, who said it."""
+
+    text: str
+    speaker: str = ""
+    role: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class QuoteControls:
+    """An editor's `quotes:` settings for an article or a topic."""
+
+    pin: tuple[PinnedQuote, ...] = ()
+    hide: tuple[str, ...] = ()
+    speakers: tuple[tuple[str, str], ...] = ()  # (name as found, corrected name)
+
+
+@dataclass(frozen=True)
 class Article:
     path: str
     title: str
@@ -55,6 +74,7 @@ class Article:
     tags: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
     summary: SummaryControls = SummaryControls()
+    quote_controls: QuoteControls = QuoteControls()
 
     @property
     def published_iso(self) -> str:
@@ -68,6 +88,7 @@ class Topic:
     slug: str
     description_html: str = ""
     summary: SummaryControls = SummaryControls()
+    quote_controls: QuoteControls = QuoteControls()
 
 
 @dataclass(frozen=True)
@@ -113,12 +134,18 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quote:
-    """Direct speech found in one article."""
+    """Direct speech in one article, with who said it ("" when the article does not say).
+
+    `parts` are verbatim passages of the article: one for most quotes, several when a quote
+    runs over paragraphs or is split by its attribution. `text` joins them for display.
+    """
 
     text: str
     speaker: str = ""
     role: str = ""
     sentence: int = 0
+    parts: tuple[str, ...] = ()
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,11 +187,30 @@ class Republished:
 
 
 @dataclass(frozen=True)
+class QuoteVariant:
+    """One wording of a key quote and the articles that carry it in that wording.
+
+    `parts[n]` are the verbatim passages of the article of `citations[n]` that `text` joins."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    parts: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class KeyQuote:
+    """A quote of a topic, merged across the outlets that carried it; variants first-shown first."""
+
     text: str
     speaker: str
     role: str
     citations: tuple[Citation, ...]
+    variants: tuple[QuoteVariant, ...] = ()
+    pinned: bool = False
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.outlet for c in self.citations))
 
 
 @dataclass(frozen=True)

@@ -1,123 +1,175 @@
-"""Direct quotations in an article and who said them.
+"""Direct quotations in an article: where they are, what they say, who said them.
 
-Quote spans are found in the normalised text of the kept blocks. A block that opens a quote
-and never closes it continues into the next block that opens with a quote mark (the news
-convention for quotes over several paragraphs). Short quoted phrases (nicknames, scare
-quotes, titles) are not direct speech and are skipped.
+Quotations are found in the normalised text of the kept blocks, so every offset is also an
+offset in the text readers see. News conventions handled here:
+
+- a quote over several paragraphs: each paragraph opens with a quote mark, only the last
+  closes; a paragraph that does not open with one ends the quotation unclosed (dropped);
+- a quote split by its attribution ("...," she said. "...") is one quotation;
+- quoted phrases that are not speech are skipped: scare quotes and other short phrases
+  (fewer than MIN_WORDS words), nicknames (James "Spider" Marks) and titles of works.
+
+Who said each quotation is decided by `speakers`.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .models import Block, Citation, KeyQuote, Quote, Sentence
+from .models import Block, Quote, Sentence
+from .speakers import attribute, is_attribution
 from .typography import normalize, words
 
-MIN_WORDS = 5
-_VERBS = r"(?:said|says|told|tells|added|adds|asked|explained|warned|wrote|insisted|argued|claimed|noted|stated|declared|replied|continued)"
-_NAME = r"(?P<name>(?:[A-Z][\w'.-]*\s){0,5}[A-Z][\w'-]+)"
-_AFTER_QUOTE = (
-    re.compile(rf"^\s*,?\s*{_NAME}(?:,[^,]{{1,120}},)?\s+{_VERBS}\b"),
-    re.compile(rf"^\s*,?\s*{_VERBS}\s+{_NAME}"),
-)
-_BEFORE_QUOTE = re.compile(rf"{_NAME}(?:,[^,]{{1,120}},)?\s+{_VERBS}(?:\s+\w+){{0,3}}\s*:?\s*$")
-_PRONOUN = re.compile(rf"(?:^|[.!?]\s+)(?:he|she|they)\s+{_VERBS}(?:\s+\w+){{0,3}}\s*:?\s*$", re.IGNORECASE)
-_TITLE_WORDS = {
-    "retired", "former", "us", "u.s.", "army", "general", "gen.", "lt.", "maj.", "col.", "sen.",
-    "gov.", "rep.", "dr.", "prof.", "mr.", "mrs.", "ms.", "president", "minister", "spokesman",
-    "spokeswoman", "spokesperson", "chief", "secretary", "leader", "major", "lieutenant",
-    "fellow", "captain", "admiral", "senator", "governor", "mayor", "the",
-}
+MIN_WORDS = 4
+_OPENS_AFTER = " \n([{-/\u2014"
+_SENTENCE_PUNCT = ".,;:!?'\u2019-)"
+_CURLY_OPEN = "\u201c\u00ab"
+_CURLY_CLOSE = "\u201d\u00bb"
+_COMMA_END = re.compile(r",(['\u2019\u201d]*)$")
 
 
 @dataclass(frozen=True)
-class _Span:
+class Piece:
+    """The inside of one pair of quote marks (or of one paragraph of a longer quotation)."""
+
     block: int
     start: int
     end: int
 
 
+@dataclass(frozen=True)
+class Quotation:
+    pieces: tuple[Piece, ...]
+    gaps: tuple[str, ...] = ()  # attributions between the parts of a split quote
+
+    @property
+    def first(self) -> Piece:
+        return self.pieces[0]
+
+    @property
+    def last(self) -> Piece:
+        return self.pieces[-1]
+
+
 def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
+    """The article's direct quotations in reading order, each once, with its speaker."""
     norms = [normalize(block.text) for block in blocks]
-    quotes, last_speaker = [], ("", "")
-    for pieces in _quote_spans(norms):
-        text = " ".join(blocks[p.block].text[p.start : p.end].strip() for p in pieces)
-        if len(text.split()) < MIN_WORDS:
-            continue
-        speaker = _speaker(norms, pieces, last_speaker)
-        if speaker[0]:
-            last_speaker = speaker
-        quotes.append(Quote(text, speaker[0], speaker[1], _sentence_at(sentences, pieces[0])))
-    return tuple(quotes)
+    found = [q for q in join_split(quotations(blocks, norms), norms) if is_speech(q, norms)]
+    people = attribute(norms, found)
+    quotes = [
+        Quote(display_text(parts), person.name, person.role, _sentence_at(sentences, q.first), parts)
+        for q, person in zip(found, people)
+        for parts in [tuple(blocks[p.block].text[p.start : p.end].strip() for p in q.pieces)]
+    ]
+    return _without_repeats(quotes)
 
 
-def _quote_spans(norms: list[str]):
-    """Lists of pieces, one list per quotation (several pieces when it spans paragraphs)."""
-    open_pieces = []
+def quotations(blocks: tuple[Block, ...], norms: list[str]) -> list[Quotation]:
+    """Every pair of quote marks, with quotes over several paragraphs joined."""
+    found, carried = [], ()
     for number, norm in enumerate(norms):
-        marks = [i for i, ch in enumerate(norm) if ch == '"']
-        if open_pieces and not (marks and marks[0] == _first_visible(norm)):
-            open_pieces = []  # an unclosed quote that does not continue: not a quotation
-        if open_pieces:
-            marks = marks[1:]
-            if not marks:
-                open_pieces.append(_Span(number, _first_visible(norm) + 1, len(norm)))
-                continue
-            open_pieces.append(_Span(number, _first_visible(norm) + 1, marks[0]))
-            yield open_pieces
-            open_pieces, marks = [], marks[1:]
-        for opening, closing in zip(marks[::2], marks[1::2]):
-            yield [_Span(number, opening + 1, closing)]
-        if len(marks) % 2:
-            open_pieces = [_Span(number, marks[-1] + 1, len(norm))]
+        marks = [(i, _direction(blocks[number].text, norm, i)) for i, ch in enumerate(norm) if ch == '"']
+        start = None
+        if carried and marks and marks[0][0] == _first_visible(norm) and marks[0][1] != "close":
+            start, marks = marks[0][0] + 1, marks[1:]
+        else:
+            carried = ()
+        for offset, direction in marks:
+            if start is None:
+                if direction != "close":
+                    start = offset + 1
+            elif direction == "open":
+                carried, start = (), offset + 1  # the earlier opening mark was a stray
+            else:
+                found.append(Quotation(carried + (Piece(number, start, offset),)))
+                carried, start = (), None
+        carried = carried + (Piece(number, start, len(norm.rstrip())),) if start is not None else ()
+    return found
+
+
+def _direction(original: str, norm: str, i: int) -> str:
+    """'open', 'close' or 'either' for the quote mark at `i`, from its neighbours first."""
+    before = norm[i - 1] if i else " "
+    after = norm[i + 1] if i + 1 < len(norm) else " "
+    can_open = before in _OPENS_AFTER and not after.isspace()
+    can_close = not before.isspace() and (after.isspace() or after in _SENTENCE_PUNCT)
+    if can_open != can_close:
+        return "open" if can_open else "close"
+    if original[i] in _CURLY_OPEN:
+        return "open"
+    return "close" if original[i] in _CURLY_CLOSE else "either"
 
 
 def _first_visible(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _speaker(norms: list[str], pieces: list[_Span], last: tuple[str, str]) -> tuple[str, str]:
-    after = norms[pieces[-1].block][pieces[-1].end + 1 :]
-    for pattern in _AFTER_QUOTE:
-        found = pattern.match(after)
-        if found:
-            return _split_role(found.group("name"))
-    before = norms[pieces[0].block][: max(pieces[0].start - 1, 0)]
-    found = _BEFORE_QUOTE.search(before)
-    if found:
-        return _split_role(found.group("name"))
-    if _PRONOUN.search(before) or re.match(rf"^\s*,?\s*(?:he|she)\s+{_VERBS}", after):
-        return last
-    return "", ""
+def join_split(found: list[Quotation], norms: list[str]) -> list[Quotation]:
+    """'"...," she said. "..."' is one quotation: join parts separated only by an attribution."""
+    joined: list[Quotation] = []
+    for quotation in found:
+        previous = joined[-1] if joined else None
+        if previous and _continues(previous, quotation, norms):
+            gap = norms[quotation.first.block][previous.last.end + 1 : quotation.first.start - 1]
+            joined[-1] = Quotation(previous.pieces + quotation.pieces, previous.gaps + (gap,))
+        else:
+            joined.append(quotation)
+    return joined
 
 
-def _split_role(phrase: str) -> tuple[str, str]:
-    """'retired Lt. Gen. Mark Hertling' -> ('Mark Hertling', 'retired Lt. Gen.')."""
-    tokens = phrase.split()
-    cut = 0
-    while cut < len(tokens) - 1 and (tokens[cut].lower() in _TITLE_WORDS or tokens[cut].endswith(".")):
-        cut += 1
-    return " ".join(tokens[cut:]), " ".join(tokens[:cut])
+def _continues(previous: Quotation, quotation: Quotation, norms: list[str]) -> bool:
+    if previous.last.block != quotation.first.block or len(quotation.pieces) != 1:
+        return False
+    norm = norms[quotation.first.block]
+    gap = norm[previous.last.end + 1 : quotation.first.start - 1]
+    if not re.search(r"[,.?!]['\s]*$", norm[previous.last.start : previous.last.end]) and not gap.startswith(","):
+        return False  # the first part does not end as speech does before an attribution
+    rest = norm[quotation.last.end + 1 :]
+    ends_sentence = not rest.strip() or re.match(r"^\s*[.,;!?)]*\s*(?:$|[A-Z(\"])", rest)
+    return bool(ends_sentence) and is_attribution(gap)
 
 
-def _sentence_at(sentences: tuple[Sentence, ...], piece: _Span) -> int:
+def is_speech(quotation: Quotation, norms: list[str]) -> bool:
+    """Direct speech, not a scare quote, a nickname or the title of a work."""
+    text = " ".join(norms[p.block][p.start : p.end] for p in quotation.pieces)
+    if len(words(text)) < MIN_WORDS:
+        return False
+    return len(quotation.pieces) > 1 or not _is_title(text)
+
+
+def _is_title(text: str) -> bool:
+    """Title Case with no sentence punctuation: "The Lighthouse Keeper's Daughter"."""
+    tokens = words(text)
+    significant = [t for t in tokens if len(t) > 3] + tokens[:1]
+    return not re.search(r"[.,;:!?]\W*$", text.strip()) and all(t[0].isupper() for t in significant)
+
+
+def display_text(parts: tuple[str, ...]) -> str:
+    """Parts joined; a comma that ended a part before a new sentence becomes a full stop."""
+    shown = list(parts)
+    for n in range(len(shown) - 1):
+        if shown[n + 1][:1].isupper():
+            shown[n] = _COMMA_END.sub(r".\1", shown[n])
+    return re.sub(r",$", "", " ".join(shown).strip())
+
+
+def _sentence_at(sentences: tuple[Sentence, ...], piece: Piece) -> int:
     for sentence in sentences:
         if sentence.block == piece.block and sentence.start <= piece.start < sentence.end + 1:
             return sentence.index
     return 0
 
 
-def key_quotes(texts, count: int) -> tuple[KeyQuote, ...]:
-    """The topic's key quotes: the same words from several outlets merged, the most carried first."""
-    merged: dict[str, list] = {}
-    for text in sorted(texts, key=lambda t: (t.article.published, t.article.path)):
-        article = text.article
-        for quote in text.quotes:
-            key = " ".join(words(normalize(quote.text).lower()))
-            citation = Citation(article.url, article.outlet, article.title, quote.text)
-            entry = merged.setdefault(key, [quote, []])
-            if not entry[0].speaker and quote.speaker:
-                entry[0] = quote
-            if citation.url not in {c.url for c in entry[1]}:
-                entry[1].append(citation)
-    ranked = sorted(merged.values(), key=lambda e: (-len(e[1]), not e[0].speaker, -min(len(e[0].text), 300)))
-    return tuple(KeyQuote(q.text, q.speaker, q.role, tuple(c)) for q, c in ranked[:count])
+def _without_repeats(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """Each quotation once: a quote whose words are all inside a longer one goes (summary
+    bullets repeat the body), and the longer one keeps a speaker only the shorter had."""
+    keys = [f" {' '.join(words(normalize(q.text).lower()))} " for q in quotes]
+    kept = []
+    for n, quote in enumerate(quotes):
+        others = [m for m in range(len(quotes)) if m != n]
+        if any(keys[n] in keys[m] and (len(keys[m]) > len(keys[n]) or m < n) for m in others):
+            continue
+        named = [quotes[m] for m in others if keys[m] in keys[n] and quotes[m].speaker]
+        if named and not quote.speaker:
+            quote = replace(quote, speaker=named[0].speaker, role=named[0].role)
+        kept.append(quote)
+    return tuple(kept)

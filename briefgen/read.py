@@ -13,7 +13,8 @@ from pathlib import Path
 from .config import load_config
 from .errors import error, raise_if_errors, warning
 from .markup import markdown_blocks, render_markdown, text_blocks
-from .metadata import check_article_fields, check_topics
+from .keyquotes import pinned_quote
+from .metadata import check_article_fields, check_topics, missing_pins
 from .models import Article, Note, Project
 from .yamldoc import YamlDoc, YamlProblem, parse_yaml
 
@@ -46,9 +47,20 @@ def read_project(paths: Paths) -> Project:
         raise_if_errors(problems)
     topics = _read_topics(paths, config, problems)
     articles = _read_articles(paths, config, {t.id for t in topics}, problems)
+    problems += _missing_topic_pins(topics, articles, paths)
     notes = _read_notes(paths, config, problems)
     raise_if_errors(problems)
     return Project(config, topics, articles, notes, tuple(sorted(problems)))
+
+
+def _missing_topic_pins(topics, articles, paths: Paths) -> list:
+    shown = paths.show(paths.content / "topics.yaml")
+    problems = []
+    for topic in topics:
+        members = [a for a in articles if a.topic == topic.id]
+        found = lambda pin: any(pinned_quote(pin, a.blocks) for a in members)  # noqa: E731
+        problems += missing_pins(topic.quote_controls.pin, found, shown, f"any article of topic '{topic.id}'")
+    return problems
 
 
 def read_text(path: Path, shown: str, limit: int) -> tuple[str | None, list]:
@@ -214,6 +226,9 @@ def parse_article(shown: str, text: str, sidecar, config, topic_ids) -> tuple[Ar
     blocks = to_blocks(body, body_line, fields.get("language", config.language))
     if not blocks:
         problems.append(error(shown, "the article has no text; paste the article body below its metadata"))
+    controls = fields.get("quote_controls")
+    if controls and blocks:
+        problems += missing_pins(controls.pin, lambda pin: pinned_quote(pin, blocks), meta_path, "the article")
     if any(p.is_error for p in problems):
         return None, problems
     return Article(blocks=blocks, **fields), problems

@@ -106,7 +106,8 @@ def briefing_json(briefing: Briefing, title: str) -> bytes:
                 "title": entry.topic.title,
                 "summary": [{"text": s.text, "sources": [c.url for c in s.citations]} for s in entry.summary],
                 "quotes": [
-                    {"text": q.text, "speaker": q.speaker, "role": q.role, "sources": [c.url for c in q.citations]}
+                    {"text": q.text, "speaker": q.speaker, "role": q.role, "sources": [c.url for c in q.citations],
+                     "variants": [{"text": v.text, "sources": [c.url for c in v.citations]} for v in q.variants]}
                     for q in entry.quotes
                 ],
                 "articles": [

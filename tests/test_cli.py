@@ -64,7 +64,7 @@ def test_inspect_json_shape(tmp_path, run):
     data = json.loads(result.stdout)
     assert data["dropped"] == [{"text": "READ MORE: Something else entirely", "rule": "teaser", "line": 8}]
     assert data["sentences"] == ["The minister spoke.", "\"We will balance the books this year,\" she said."]
-    assert [q["text"] for q in data["quotes"]] == ["We will balance the books this year,"]
+    assert [q["text"] for q in data["quotes"]] == ["We will balance the books this year"]
 
 
 WEB_COPY = """Bridge shut as engineers find rusted cables
@@ -98,7 +98,7 @@ def test_inspect_shows_dropped_lines_numbered_sentences_and_quotes(tmp_path, run
         '    3.   line 14   "We opened it expecting rust. We found worse," Voss said.\n'
         "\n"
         "Quotes (1)\n"
-        "    1. “We opened it expecting rust. We found worse,” — Voss\n"
+        "    1. “We opened it expecting rust. We found worse” — Voss\n"
     )
 
 
@@ -108,7 +108,7 @@ def test_inspect_json_keeps_its_keys(tmp_path, run):
     assert {"dropped", "sentences", "quotes"} <= set(data)
     assert [d["rule"] for d in data["dropped"]] == ["headline", "caption-positions", "teaser", "source-footer"]
     assert data["sentences"][1:] == ["The bridge closed on Wednesday.", '"We opened it expecting rust. We found worse," Voss said.']
-    assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [("We opened it expecting rust. We found worse,", "Voss")]
+    assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [("We opened it expecting rust. We found worse", "Voss")]
 
 
 def test_inspect_of_a_missing_file_is_a_clear_error(tmp_path, run):

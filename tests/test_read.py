@@ -99,7 +99,7 @@ def test_topics_are_validated(tmp_path):
     assert problems_of(tmp_path) == [
         "content/topics.yaml:3: id: topic 'a' is defined twice (first on line 1); keep one",
         "content/topics.yaml:5: topic 3 is missing 'id'",
-        "content/topics.yaml:8: warning: unknown key 'colour' is ignored; known: description, id, summary, title",
+        "content/topics.yaml:8: warning: unknown key 'colour' is ignored; known: description, id, quotes, summary, title",
     ]
 
 

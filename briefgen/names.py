@@ -1,0 +1,250 @@
+"""Names in news prose: noun phrases, who they name, and the titles that go with them.
+
+`parse_np` turns the words of a noun phrase into a `Person`: 'retired Lt. Gen. Mark
+Hertling' -> name 'Mark Hertling', role 'retired Lt. Gen.'; 'a spokeswoman' -> no name,
+role 'a spokeswoman'; 'she' -> a pronoun. A capitalised first word of a sentence is a name
+only if the article capitalises it elsewhere too, or a name follows ('Critics said' is not
+a person, 'Sandra Oyelaran said' is).
+"""
+
+import re
+from dataclasses import dataclass
+
+from .sentences import sentence_spans, vocabulary
+
+SPEECH_VERBS = """said says say told tells added adds asked asks explained explains warned warns
+wrote writes insisted insists argued argues claimed claims noted notes stated states declared
+replied replies continued stressed stresses admitted admits conceded recalled recalls repeated
+promised vowed pledged suggested suggests acknowledged countered urged announced confirmed
+observed remarked joked quipped complained predicted cautioned tweeted posted shouted cried
+exclaimed responded answered maintained agreed concluded testified recounted boasted called calls
+described describes branded dubbed labelled labeled accused accuses termed dismissed""".split()
+SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+TITLES = frozenset("""mr mrs ms mx miss dr prof sir dame lord lady gen lt col maj capt cmdr cdr adm
+brig sgt cpl pvt sen rep gov pres supt det insp rev hon fr general lieutenant colonel major
+captain admiral commander brigadier sergeant corporal marshal senator representative governor
+president chancellor minister secretary mayor judge justice professor doctor bishop archbishop
+rabbi imam chairman chairwoman chair chief director ambassador inspector superintendent
+detective constable councillor councilor sheriff king queen prince princess pope premier coach
+retired former fellow late rear vice deputy acting air royal navy army ceo""".split())
+HONORIFICS = frozenset("mr mrs ms mx miss".split())
+PRONOUNS = frozenset("he she they it we".split())
+ADVERBS = frozenset("also later then previously again simply recently earlier separately once".split())
+_DETERMINERS = frozenset("the a an his her its their our my this that one".split())
+_FUNCTION = frozenset("""and or but that which who whose whom when where while because if to in on
+at with from by for as than into about after before during was is are were be been being had has
+have will would can could may might must should did does do not no it this these those there here
+then also so yet still now we they you i me him them us what how why whether""".split())
+_OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
+_ORG_WORDS = frozenset("""times agency council ministry union association office department bank
+university party service services company group authority court committee commission board
+institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
+journal house police government""".split())
+_PARTICLES = frozenset("de del della der den van von da di du la le bin al of".split())
+_LOWER_ROLE_START = frozenset("retired former fellow".split())
+MAX_NP_WORDS = 9
+_ABBREVIATIONS = vocabulary("en").never | vocabulary("en").may_end
+
+
+@dataclass(frozen=True)
+class Person:
+    """A speaker as an attribution names them; `pronoun` when it only says 'he' or 'she'."""
+
+    name: str = ""
+    role: str = ""
+    pronoun: str = ""
+
+
+def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None:
+    """Words of a noun phrase -> a name with its role, a pronoun, an unnamed role, or None."""
+    tokens = [t.rstrip(",") for t in tokens if t.strip(",")]
+    if not tokens or len(tokens) > MAX_NP_WORDS:
+        return None
+    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
+        return Person(pronoun=tokens[0].lower())
+    if any(is_function(t) and (t.islower() or n == 0) for n, t in enumerate(tokens)):
+        return None
+    tokens = _affiliation_removed(tokens)
+    cut = len(tokens)
+    while cut > 0 and _in_name(tokens, cut - 1):
+        cut -= 1
+    if sentence_initial and cut == 0 and not _starts_name(tokens, proper):
+        cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
+    name = tokens[cut:]
+    role = _role(tokens[:cut], sentence_initial, named=bool(name))
+    return Person(" ".join(name), role) if name or role else None
+
+
+def forward_np(text: str) -> tuple[list[str], str]:
+    """The words at the start of `text` that can be a noun phrase, and the text after them."""
+    tokens, position, named = [], 0, False
+    for match in re.finditer(r"\S+", text):
+        token = match.group()
+        word = token.rstrip(",:;")
+        if not word or word[0] in "\"'(" or len(tokens) >= MAX_NP_WORDS:
+            break
+        lowered = word.lower().rstrip(".")
+        if is_function(word) or SPEECH_VERB.fullmatch(lowered) or (named and word.islower() and lowered not in _PARTICLES):
+            break
+        tokens.append(word)
+        position = match.start() + len(word)
+        named = named or (len(tokens) > 1 and is_name_token(word))  # a first word is capitalised anyway
+        if token != word or word.endswith(".") and not is_abbreviation(word):
+            break
+    return [t if is_abbreviation(t) else t.rstrip(".") for t in tokens], text[position:]
+
+
+def phrase_ending(tokens: list[str]) -> list[str]:
+    """The longest run of noun-phrase words at the end of `tokens`."""
+    phrase: list[str] = []
+    for token in reversed(tokens):
+        if is_function(token) or SPEECH_VERB.fullmatch(token.lower()) or len(phrase) >= MAX_NP_WORDS:
+            break
+        if re.search(r"[.!?:;]$", token) and not is_abbreviation(token):
+            break
+        phrase.insert(0, token)
+    return phrase
+
+
+def appositive_name(rest: str, proper) -> Person | None:
+    """The name in ', Simon Achebe,' after a role ('His lawyer, Simon Achebe, said')."""
+    found = re.match(r"^,\s+([^,]+)(?:,|$)", rest)
+    person = parse_np(found.group(1).split(), proper, False) if found else None
+    return person if person and person.name else None
+
+
+def person_like(person: Person) -> bool:
+    """Named and not obviously an organisation: someone 'he' or 'she' can refer back to."""
+    words = person.name.split()
+    return bool(words) and words[-1].lower() not in _ORG_WORDS and not person.role.lower().startswith("the")
+
+
+def is_function(word: str) -> bool:
+    """'and', 'was', 'It'...; all capitals are an acronym ('US'), not a function word."""
+    return word.lower().rstrip(".,") in _FUNCTION and not word.isupper()
+
+
+def is_name_token(token: str) -> bool:
+    if re.fullmatch(r"[A-Z]\.?", token):
+        return True  # an initial
+    if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token):
+        return False
+    return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
+
+
+def is_abbreviation(token: str) -> bool:
+    """'Lt.', 'Dr.', 'A.', 'U.S.': a full stop that does not end a sentence."""
+    if not token.endswith("."):
+        return False
+    return token[:-1].lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+", token))
+
+
+def _is_possessive(token: str) -> bool:
+    return token.endswith(("'s", "'"))
+
+
+def _starts_name(tokens: list[str], proper) -> bool:
+    """Whether a sentence's first word is part of a name (it is capitalised either way)."""
+    first = tokens[0].rstrip(",.;:")
+    if first in proper:
+        return True
+    if first.lower() in _OPENERS or len(tokens) < 2 or not is_name_token(tokens[1].rstrip(",.;:")):
+        return False
+    # 'Sandra Oyelaran said' is a name; 'Pensioner Moira Gallacher said' starts with a role
+    return len(tokens) < 3 or not is_name_token(tokens[2].rstrip(",.;:"))
+
+
+def _in_name(tokens: list[str], n: int) -> bool:
+    token = tokens[n]
+    if token.lower() in _PARTICLES and 0 < n < len(tokens) - 1:
+        return is_name_token(tokens[n - 1]) and is_name_token(tokens[n + 1])
+    return is_name_token(token)
+
+
+def _affiliation_removed(tokens: list[str]) -> list[str]:
+    """'Leonie Baptiste of Alder University' -> 'Leonie Baptiste'; 'Bank of Calder' stays."""
+    if "of" in tokens:
+        before = tokens[: tokens.index("of")]
+        if len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2]):
+            return before
+    return tokens
+
+
+def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
+    """The words before a name, as a role: 'Chief engineer Dr.' -> 'chief engineer Dr.'."""
+    if named:
+        while tokens and tokens[0].lower() in _DETERMINERS | {"fellow"}:
+            tokens = tokens[1:]
+        tokens = [t for t in tokens if t.lower().rstrip(".") not in HONORIFICS]
+    if not tokens:
+        return ""
+    first = tokens[0]
+    common_noun = tokens[1].islower() if len(tokens) > 1 else first.lower().rstrip(".") not in TITLES
+    lower_first = first.lower() in _LOWER_ROLE_START or (sentence_initial and (common_noun or not named))
+    if lower_first and not (len(first) > 1 and first.isupper()):
+        tokens = [first[0].lower() + first[1:]] + tokens[1:]
+    return " ".join(tokens)
+
+
+def mask_nicknames(norm: str) -> str:
+    """James "Spider" Marks -> James          Marks (same length), so names read whole."""
+
+    def blank(match: re.Match) -> str:
+        return match.group(1) + " " * len(match.group(2))
+
+    return re.sub(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])', blank, norm)
+
+
+def proper_nouns(texts: list[str]) -> frozenset:
+    """Capitalised words that also appear inside a sentence: names, not sentence openers."""
+    proper = set()
+    for text in texts:
+        for start, end in sentence_spans(text):
+            tokens = re.findall(r"[\"(]?[\w.'-]+", text[start:end])
+            proper.update(t.rstrip(".") for t in tokens[1:] if t[:1].isupper())
+    return frozenset(proper)
+
+
+def full_names(texts: list[str], proper) -> dict[str, str]:
+    """Names of two or more words used in the texts, each with the title written before it."""
+    names: dict[str, str] = {}
+    for text in texts:
+        for start, end in sentence_spans(text):
+            tokens = re.findall(r"[^\s\"]+|\"", text[start:end])
+            for first, run in _name_runs(tokens, proper):
+                if len(run) >= 2:
+                    names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
+    return names
+
+
+def full_name(name: str, names: dict) -> str:
+    """A lone surname -> the one full name ending with it, if there is exactly one."""
+    if " " in name:
+        return name
+    matches = {n for n in names if n.split()[-1] == name}
+    return matches.pop() if len(matches) == 1 else name
+
+
+def _name_runs(tokens: list[str], proper):
+    """(index, words) of each run of name words; punctuation after a word ends its run."""
+    run, first = [], 0
+    for n, token in enumerate(tokens):
+        word = token if is_abbreviation(token) else token.rstrip(",.;:!?")
+        named = is_name_token(word) and (n > 0 or _starts_name(tokens, proper))
+        if named:
+            first = n if not run else first
+            run.append(word)
+        if run and (not named or word != token):
+            yield first, run
+            run = []
+    if run:
+        yield first, run
+
+
+def _title_before(tokens: list[str], start: int) -> str:
+    titles = []
+    for token in reversed(tokens[:start]):
+        if token.lower().rstrip(".") not in TITLES and not (is_abbreviation(token) and len(token) > 2):
+            break
+        titles.insert(0, token)
+    return _role(titles, False, named=True)

@@ -1,0 +1,230 @@
+"""Who said a quotation: the attribution next to it, read the way news prose writes it.
+
+In order: the attribution between the parts of a split quote; after the quote ('," X said',
+'," said X', '," X told CNN', '," according to X'); before it in the same sentence ('X
+added:', 'X said the plan was "..."', 'According to X, "..."'); for a paragraph that is
+nothing but a quote, the person the previous paragraph was about. 'He' and 'she' mean the
+last person named as the subject of a sentence or as a speaker (within two paragraphs);
+a surname alone means the full name used elsewhere in the article when there is exactly
+one. Anything less clear gives no name: a speaker is never guessed.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .names import (
+    ADVERBS, SPEECH_VERB, Person, appositive_name, forward_np, full_name, full_names,
+    is_abbreviation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns,
+)
+from .sentences import sentence_spans
+
+ANTECEDENT_BLOCKS = 2
+UNKNOWN = Person()
+_RELATIVE = frozenset("who whose whom which where when aged".split())
+
+
+@dataclass(frozen=True)
+class _Mention:
+    block: int
+    offset: int
+    person: Person
+
+
+class _Article:
+    """What attribution needs to know about the whole article: names, and who each sentence is about."""
+
+    def __init__(self, norms: list[str]):
+        self.texts = [mask_nicknames(norm) for norm in norms]
+        self.proper = proper_nouns(self.texts)
+        self.full_names = full_names(self.texts, self.proper)
+        self.mentions: list[_Mention] = []
+        self.mentions = [
+            _Mention(number, start + offset, self.named(person))
+            for number, text in enumerate(self.texts)
+            for start, end in sentence_spans(text)
+            for offset, person in self.people_in(text[start:end])
+            if person.name and person_like(person)
+        ]
+
+    def people_in(self, sentence: str):
+        """(offset, Person) for the sentence's subject and anyone it cites 'according to'."""
+        subject = self.subject(sentence)
+        if subject is not None:
+            yield 0, subject
+        for found in re.finditer(r"\baccording to\s+([^,.;\"]+)", sentence, re.IGNORECASE):
+            person = parse_np(found.group(1).split(), self.proper, False)
+            if person is not None:
+                yield found.start(), person
+
+    def subject(self, sentence: str) -> Person | None:
+        """The subject of a sentence, also after an opening phrase ('Speaking to CNN, X said')."""
+        starts = [0] + [m.end() for m in re.finditer(r",\s+", sentence[:120])][:1]
+        for start in starts:
+            tokens, rest = forward_np(sentence[start:])
+            person = parse_np(tokens, self.proper, start == 0)
+            if person and not person.name and not person.pronoun:
+                person = appositive_name(rest, self.proper) or (person if SPEECH_VERB.match(rest.lstrip(", ")) else None)
+            if person:
+                return person
+        return None
+
+    def named(self, person: Person) -> Person:
+        """A surname alone -> the article's full name for it; the role the article gives them."""
+        name = full_name(person.name, self.full_names)
+        return Person(name, person.role or self.role_of(name))
+
+    def role_of(self, name: str) -> str:
+        """The role given where the person is the subject of a sentence, else a title."""
+        mentioned = (m.person.role for m in self.mentions if m.person.name == name and m.person.role)
+        return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def attribute(norms: list[str], quotations) -> list[Person]:
+    """The speaker of each quotation (objects with `pieces` and `gaps`), in the same order."""
+    article = _Article(norms)
+    people = []
+    for quotation in quotations:
+        first = quotation.pieces[0]
+        person = _explicit(article, quotation) or _continued(article, first) or UNKNOWN
+        person = _resolve(article, person, first)
+        people.append(person)
+        if person.name:
+            article.mentions.append(_Mention(first.block, first.start, person))
+            article.mentions.sort(key=lambda m: (m.block, m.offset))
+    return people
+
+
+def is_attribution(gap: str) -> bool:
+    """Whether the text between two parts of a quote is only its attribution ('," she said. "')."""
+    clause = _clause(gap)
+    rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
+    if rest.strip(" .,;:") or len(gap.split()) > 14 or len(SPEECH_VERB.findall(gap)) != 1:
+        return False
+    return _after(gap, frozenset()) is not None
+
+
+def _explicit(article: _Article, quotation) -> Person | None:
+    for gap in quotation.gaps:
+        found = _after(gap, article.proper)
+        if found:
+            return found
+    last = quotation.pieces[-1]
+    text = article.texts[last.block]
+    ends_sentence = text[last.start : last.end].rstrip().endswith(".")
+    found = _after(text[last.end + 1 :], article.proper, pronoun_only=ends_sentence)
+    return found or _before(article, quotation.pieces[0])
+
+
+def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
+    """'," X said', '," said X', '," according to X', '? X asked'.
+
+    After a quote that ends its sentence with a full stop, only 'he said' or 'she said' can
+    still be its attribution; 'X said ...' starts a new statement."""
+    clause = _clause(text)
+    if pronoun_only:
+        found = re.match(r"^(he|she)\s+" + SPEECH_VERB.pattern, clause)
+        return Person(pronoun=found.group(1)) if found else None
+    found = re.match(r"^according to\s+(.+)$", clause)
+    if found:
+        return parse_np(forward_np(found.group(1))[0], proper, False)
+    verb = SPEECH_VERB.match(clause)
+    if verb:
+        tokens, rest = forward_np(clause[verb.end() :])
+        person = parse_np(tokens, proper, False)
+        if person and not person.name and rest.startswith(","):
+            return appositive_name(rest, proper)  # 'said its spokesman, Dev Raman'
+        return person
+    verb = SPEECH_VERB.search(clause)
+    return _np_before(clause[: verb.start()], proper, whole=True) if verb else None
+
+
+def _clause(text: str) -> str:
+    """The attribution after a quote: up to the end of its sentence, without leading comma."""
+    text = re.sub(r"^\s*,?\s*", "", text)
+    for end in re.finditer(r"\S*[.;!?](?=\s|$)|\"", text):
+        if not is_abbreviation(end.group()):
+            return text[: end.end() - 1]
+    return text
+
+
+def _before(article: _Article, first) -> Person | None:
+    """'X said:', 'X said,', 'according to X,', or 'X called it "..."' in the same sentence."""
+    before = _sentence_before(article.texts[first.block], first.start - 1).rstrip()
+    if not before:
+        return None
+    found = re.search(r"\baccording to\s+([^,]+),?$", before, re.IGNORECASE)
+    if found:
+        return parse_np(found.group(1).split(), article.proper, False)
+    verbs = list(SPEECH_VERB.finditer(before))
+    if verbs:
+        head = re.sub(r",\s+who$", "", before[: verbs[-1].start()].rstrip())  # 'X, who called it "..."'
+        found = _np_before(head, article.proper, whole=False)
+        if found:
+            return found
+    if verbs or before.endswith(":"):
+        return article.subject(before)
+    return None
+
+
+def _sentence_before(text: str, mark: int) -> str:
+    """The part of the sentence holding `mark` that comes before it."""
+    head = text[:mark]
+    spans = sentence_spans(head) if head.strip() else []
+    if not spans:
+        return ""
+    start, end = spans[-1]
+    if re.search(r"[.!?]['\"]*$", head.rstrip()) and end >= len(head.rstrip()):
+        return ""  # the quote opens a new sentence
+    return head[start:]
+
+
+def _np_before(head: str, proper, whole: bool) -> Person | None:
+    """The noun phrase that ends right before a speech verb, skipping appositives.
+
+    'Pensioner Moira Gallacher, 78, who missed ...,' -> Moira Gallacher. With `whole`, the
+    phrase must be all of `head` (an attribution after a quote: '," X, 61, said')."""
+    tokens = head.split()
+    while tokens and tokens[-1].lower() in ADVERBS:
+        tokens.pop()
+    segments = [s.split() for s in " ".join(tokens).split(",")]
+    if len(segments) > 1 and not segments[-1]:
+        segments.pop()
+        while len(segments) > 1 and _is_appositive(segments[-1], proper):
+            segments.pop()
+    tokens = segments[-1]
+    phrase = phrase_ending(tokens)
+    if whole and (len(phrase) != len(tokens) or len(segments) > 1 and not head.rstrip().endswith(",")):
+        return None
+    at_start = len(segments) == 1 and len(phrase) == len(tokens)
+    return parse_np(phrase, proper, at_start)
+
+
+def _is_appositive(tokens: list[str], proper) -> bool:
+    """', 61,' ', who led the inspection,' ', a former engineer,' (but not ', Simon Achebe,')."""
+    first = tokens[0].lower() if tokens else ""
+    if first[:1].isdigit() or first in _RELATIVE:
+        return True
+    person = parse_np(tokens, proper, False)
+    return first in ("a", "an", "the") and not (person and person.name)
+
+
+def _continued(article: _Article, first) -> Person | None:
+    """A paragraph that is only a quote continues the previous paragraph's speaker."""
+    text = article.texts[first.block]
+    if first.block == 0 or first.start - 1 != len(text) - len(text.lstrip()):
+        return None
+    earlier = [m for m in article.mentions if m.block == first.block - 1]
+    return earlier[-1].person if earlier else None
+
+
+def _resolve(article: _Article, person: Person, first) -> Person:
+    """Pronouns to the last person named; surnames to the article's full name; roles filled in."""
+    if person.pronoun:
+        if person.pronoun not in ("he", "she"):
+            return UNKNOWN
+        earlier = [
+            m for m in article.mentions
+            if (m.block, m.offset) < (first.block, first.start) and first.block - m.block <= ANTECEDENT_BLOCKS
+        ]
+        return earlier[-1].person if earlier else UNKNOWN
+    return article.named(person) if person.name else Person("", person.role)

@@ -1,0 +1,331 @@
+"""Quotes: extraction, speakers, merging across outlets, ranking, editor controls, integrity."""
+
+import json
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+
+from briefgen.analyze import analyze
+from briefgen.build import BuildOptions, build, make_site
+from briefgen.config import Config
+from briefgen.keyquotes import apply_controls, comparable, key_quotes, same_quote
+from briefgen.markup import text_blocks
+from briefgen.metadata import QUOTE_CONTROLS
+from briefgen.errors import InputError
+from briefgen.models import LIST_ITEM, Block, Briefing, PinnedQuote, QuoteControls, Topic, TopicBriefing
+from briefgen.quotes import display_text
+from briefgen.read import Paths, read_project
+from briefgen.render import briefing_json, environment
+from briefgen.typography import normalize
+from builders import REPO, article, front_matter, write_project
+
+
+def analysed(*paragraphs, **fields):
+    body = "\n\n".join(paragraphs)
+    return analyze(article(blocks=text_blocks(body), **fields), Config())
+
+
+def found(*paragraphs):
+    return [(q.text, q.speaker) for q in analysed(*paragraphs).quotes]
+
+
+# Extraction
+
+
+def test_quote_over_paragraphs_with_a_teaser_line_removed_from_the_middle():
+    assert found(
+        "Union organiser Declan Furlong told the rally: \u201cOur members have had one pay rise in six years.",
+        "\u201cThey keep this island alive in gales.",
+        "READ MORE: Pensioner finishes marathon",
+        "  \u2022 Baker says \u201cwe have never seen queues like it\u201d as strike bites",
+        "\u201cAnd all they have been offered is a \u2018one-off gesture\u2019.\u201d",
+    ) == [(
+        "Our members have had one pay rise in six years. They keep this island alive in gales. "
+        "And all they have been offered is a \u2018one-off gesture\u2019.",
+        "Declan Furlong",
+    )]
+
+
+def test_unclosed_quote_that_does_not_continue_is_not_a_quote():
+    assert found('She said: "This quote is never closed at all.', "The next paragraph is plain text here.") == []
+
+
+def test_quote_split_by_its_attribution_is_one_quote():
+    assert found(
+        'Union chair Agnes Thorvald spoke. "A general can move water," she said, "but she cannot make it rain."',
+        '"We picked the places where wells failed," Okafor said at a briefing. "Nobody should drive an hour."',
+    ) == [
+        ("A general can move water, but she cannot make it rain.", "Agnes Thorvald"),
+        ("We picked the places where wells failed. Nobody should drive an hour.", "Okafor"),
+    ]
+
+
+def test_a_split_quote_keeps_its_verbatim_parts():
+    (quote,) = analysed('"This is a logistics problem," Okafor said. "We know where the water is."').quotes
+    assert quote.parts == ("This is a logistics problem,", "We know where the water is.")
+    assert display_text(quote.parts) == quote.text == "This is a logistics problem. We know where the water is."
+
+
+def test_partial_quote_inside_a_sentence():
+    assert found(
+        "The talks alarmed retired Lt. Gen. Mark Hertling.",
+        'Hertling said the meeting was a union between "two desperate leaders of pariah states."',
+    ) == [("two desperate leaders of pariah states.", "Mark Hertling")]
+
+
+def test_scare_quotes_nicknames_and_titles_of_works_are_not_quotes():
+    assert found(
+        'Critics called the plan "desperate" and a "routine exercise".',
+        'Retired Maj. Gen. James "Spider" Marks and Danny "The Cat Who Ran" Morrow spoke.',
+        'The festival opened with "The Lighthouse Keeper\'s Daughter" and closed with "A Harbour in Winter".',
+    ) == []
+
+
+def test_straight_and_curly_quotes_give_the_same_quote():
+    straight = found('"Nobody wants to shut the busiest road," Mayor Daniel Okonkwo said.')
+    curly = found("\u201cNobody wants to shut the busiest road,\u201d Mayor Daniel Okonkwo said.")
+    assert straight == [("Nobody wants to shut the busiest road", "Daniel Okonkwo")]
+    assert [(normalize(t), s) for t, s in curly] == straight
+
+
+def test_nested_quotes_stay_inside_the_quote():
+    assert found(
+        "Nursing representative Lorna McBride spoke. \u201cMy members wrote, \u2018We will not have enough people,\u2019\u201d she said."
+    ) == [("My members wrote, \u2018We will not have enough people,\u2019", "Lorna McBride")]
+
+
+def test_a_sentence_after_the_attribution_does_not_join_two_quotes():
+    assert found('"We will rebuild the bridge in a year," Okafor said. The plan "will cost us dearly in the end".') == [
+        ("We will rebuild the bridge in a year", "Okafor"), ("will cost us dearly in the end", "")]
+
+
+def test_a_summary_bullet_repeating_a_quote_is_kept_once():
+    blocks = (
+        Block('"We grew faster than the business could carry," a spokesperson said.', LIST_ITEM),
+        Block('"We grew faster than the business could carry, and that is on me," CEO Nadia Brenner wrote.'),
+    )
+    quotes = analyze(article(blocks=blocks), Config()).quotes
+    assert [(q.text, q.speaker, q.role) for q in quotes] == [
+        ("We grew faster than the business could carry, and that is on me", "Nadia Brenner", "CEO")
+    ]
+
+
+# Speakers
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['"We will rebuild the bridge in a year," Helena Voss said.'], "Helena Voss", ""),
+    (['"We will rebuild the bridge in a year," said council leader Yusuf Haddad.'], "Yusuf Haddad", "council leader"),
+    (['"We will rebuild the bridge in a year," Marks told CNN.'], "Marks", ""),
+    (['Fellow retired Army Major General James A "Spider" Marks added: "We will rebuild it in a year."'],
+     "James A Marks", "retired Army Major General"),
+    (['"We will rebuild the bridge in a year," according to Sam Whitfield.'], "Sam Whitfield", ""),
+    (['According to Paul Okoro, "every available boat and helicopter" was sent.'], "Paul Okoro", ""),
+    (["Speaking to CNN, former US Army General Mark Hertling disagreed with the host.",
+      'He said: "They are two desperate leaders of pariah states."'], "Mark Hertling", "former US Army General"),
+    (['The bridge is shut, retired Lt. Gen. Mark Hertling said. "We will rebuild it in a year," Hertling said.'],
+     "Mark Hertling", "retired Lt. Gen."),
+    (['His lawyer, Simon Achebe, said: "He will serve his sentence and make amends."'], "Simon Achebe", ""),
+    (['Pensioner Moira Gallacher, 78, who missed an appointment, said she was "caught in the middle of it".'],
+     "Moira Gallacher", "pensioner"),
+    (['Prof. Leonie Baptiste of Alder University said the bank had "run out of easy decisions".'], "Leonie Baptiste", "Prof."),
+    (["Mayor Elena Vasquez debated Conrad Bell.", "Vasquez accused Bell of lying.",
+      '"His plant would take ten years to build," she said.'], "Elena Vasquez", "Mayor"),
+    (["Mayor Daniel Okonkwo insisted he had no choice.", '"It is not safe to drive across it," he said.'],
+     "Daniel Okonkwo", "Mayor"),
+    (["Café owner Priya Nandakumar said trade had halved.", '"It is a ghost town down here now."'],
+     "Priya Nandakumar", "café owner"),
+])
+def test_speaker_and_role(paragraphs, speaker, role):
+    (quote,) = analysed(*paragraphs).quotes
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, role", [
+    (['A spokeswoman said: "We have made a fair offer and remain ready to talk."'], "a spokeswoman"),
+    (['"I just want to see the lads smile again," one supporter said.'], "one supporter"),
+    (['"We will rebuild the bridge within the year," he said.'], ""),
+    (['"We will rebuild the bridge within the year," they said.'], ""),
+    (["Critics were unimpressed by the plan.", '"It is far too little and far too late."'], ""),
+    (['The judge called it "a betrayal of a whole town\'s trust".'], "the judge"),
+])
+def test_unclear_speaker_is_never_guessed(paragraphs, role):
+    (quote,) = analysed(*paragraphs).quotes
+    assert (quote.speaker, quote.role) == ("", role)
+
+
+# Merging across outlets
+
+
+def keyed(*texts):
+    return key_quotes(tuple(texts), 10)
+
+
+def text_of(url, outlet, *paragraphs, hour=8):
+    published = datetime(2024, 3, 5, hour, tzinfo=timezone.utc)
+    return analysed(*paragraphs, url=url, outlet=outlet, published=published, path=f"content/articles/{outlet}.txt")
+
+
+STAR = text_of("https://star.example/a", "Daily Star",
+               'Retired General Mark Hertling added: \u201cThey share the same type of calibre weapon\u00a0systems.\u201d')
+INSIDER = text_of("https://insider.example/b", "Business Insider",
+                  '"They share the same type of caliber weapon systems," retired Lt. Gen. Mark Hertling said.', hour=9)
+
+
+def test_same_quote_from_two_outlets_is_shown_once_with_both_and_its_variants():
+    (quote,) = keyed(STAR, INSIDER)
+    assert (quote.speaker, quote.outlets) == ("Mark Hertling", ("Daily Star", "Business Insider"))
+    assert [(v.text, [c.outlet for c in v.citations]) for v in quote.variants] == [
+        ("They share the same type of calibre weapon\u00a0systems.", ["Daily Star"]),
+        ("They share the same type of caliber weapon systems", ["Business Insider"]),
+    ]
+
+
+def test_same_quote_tolerates_a_changed_word_and_a_part_of_the_other():
+    long = comparable("Three sites for six provinces is a beginning, not a solution, and we know it.")
+    assert same_quote(comparable("a beginning, not a solution"), long)
+    assert same_quote(comparable("Three sites for six regions is a beginning, not a solution, and we know it."), long)
+    assert not same_quote(comparable("Three sites for six provinces is far too few."), long)
+    assert comparable("The programme's harbour centre will organise defence") == comparable(
+        "The program's harbor center will organize defense")
+
+
+def test_different_speakers_are_not_merged():
+    other = text_of("https://other.example/c", "Northern Wire",
+                    '"They share the same type of caliber weapon systems," Sofia Lindgren said.')
+    assert [(q.speaker, q.outlets) for q in keyed(STAR, other)] == [
+        ("Mark Hertling", ("Daily Star",)), ("Sofia Lindgren", ("Northern Wire",))]
+
+
+def test_surname_alone_takes_the_full_name_from_another_article_of_the_topic():
+    surname = text_of("https://other.example/d", "Northern Wire",
+                      '"Tired crews on old ships make mistakes every single day," Hertling said.', hour=10)
+    assert [q.speaker for q in keyed(STAR, surname)] == ["Mark Hertling", "Mark Hertling"]
+
+
+def entry_with(*quotes) -> TopicBriefing:
+    return TopicBriefing(Topic("t", "Topic", "t"), (), (), quotes)
+
+
+def test_only_reported_by_and_variants_on_the_page():
+    alone = text_of("https://w.example/e", "Northern Wire", '"Only one outlet printed these words," Ruth Okafor said.')
+    html = environment().get_template("partials/quotes.html").render(entry=entry_with(*keyed(STAR, INSIDER), *keyed(alone)))
+    assert "Reported by <a class=\"cite\" href=\"https://star.example/a#:~:text=" in html
+    assert "Only reported by <a class=\"cite\" href=\"https://w.example/e#:~:text=" in html
+    assert html.count("<summary>Wording differs between outlets</summary>") == 1
+
+
+# Ranking
+
+
+def test_key_quotes_prefer_more_outlets_then_distinct_speakers():
+    third = text_of("https://w.example/f", "Northern Wire",
+                    "Retired General Mark Hertling spoke again.",
+                    '"A second quote from the very same speaker on weapon systems," Hertling said.',
+                    '"Weapon systems are not the problem for this army at all," Sofia Lindgren said.', hour=11)
+    ranked = key_quotes((STAR, INSIDER, third), 2)
+    assert [(q.speaker, len(q.outlets)) for q in ranked] == [("Mark Hertling", 2), ("Sofia Lindgren", 1)]
+
+
+# Editor controls
+
+
+def test_controls_hide_rename_and_pin():
+    text = analysed('"We will rebuild the bridge in a year," Okafor said.', 'The plan "will cost us dearly in the end".')
+    controls = QuoteControls(
+        pin=(PinnedQuote("cost us dearly", "Ruth Okafor", "retired Lt. Gen."),),
+        hide=("REBUILD the bridge",),
+        speakers=(("Okafor", "Ruth Okafor"),),
+    )
+    kept = apply_controls(text.quotes, controls, text.blocks)
+    assert [(q.text, q.speaker, q.pinned) for q in kept] == [
+        ("will cost us dearly in the end", "", False), ("cost us dearly", "Ruth Okafor", True)]
+    (shown,) = key_quotes((text,), 3, controls)
+    assert (shown.text, shown.speaker, shown.role, shown.pinned) == ("cost us dearly", "Ruth Okafor", "retired Lt. Gen.", True)
+
+
+def read(root):
+    return read_project(Paths(root, root / "briefgen.yaml", root / "content"))
+
+
+BODY = 'The mayor spoke.\n\n"We will rebuild the bridge within a year," Okafor said.'
+
+
+def test_quote_controls_in_article_and_topic_yaml(tmp_path):
+    quotes = ("\n  pin:\n    - text: rebuild the bridge\n      speaker: Ruth Okafor\n"
+              "  hide: [within a year]\n  speakers:\n    Okafor: Ruth Okafor")
+    topics = "- id: budget\n  title: Budget\n  quotes:\n    pin: [rebuild the bridge]\n    hide: [nothing]\n"
+    write_project(tmp_path, {"a.md": front_matter(BODY, quotes=quotes)}, topics=topics)
+    project = read(tmp_path)
+    assert project.articles[0].quote_controls == QuoteControls(
+        (PinnedQuote("rebuild the bridge", "Ruth Okafor", "", 9),), ("within a year",), (("Okafor", "Ruth Okafor"),))
+    assert project.topics[0].quote_controls == QuoteControls((PinnedQuote("rebuild the bridge", line=4),), ("nothing",))
+
+
+def test_quote_control_mistakes_are_reported_with_lines(tmp_path):
+    quotes = "\n  pins: []\n  pin:\n    - text: rebuild\n      speeker: X\n    - 42\n  speakers: [a]"
+    topics = "- id: budget\n  title: Budget\n  quotes:\n    hide: {a: b}\n"
+    write_project(tmp_path, {"a.md": front_matter(BODY, quotes=quotes)}, topics=topics)
+    with pytest.raises(InputError) as caught:
+        read(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/articles/a.md:8: warning: quotes: unknown key 'pins' is ignored; did you mean 'pin'?",
+        "content/articles/a.md:11: warning: quotes.pin[0]: unknown key 'speeker' is ignored; did you mean 'speaker'?",
+        "content/articles/a.md:12: quotes.pin[1]: needs 'text:' with the quote's words as the article prints them",
+        "content/articles/a.md:13: quotes.speakers: must map a name as found to the right one, e.g. speakers: {Okafor: Ruth Okafor}",
+        "content/topics.yaml:4: quotes.hide: must be a list of quotes' words, e.g. hide: [\"a beginning, not a solution\"]",
+    ]
+
+
+def test_a_pinned_quote_must_be_in_its_article_or_topic(tmp_path):
+    topics = "- id: budget\n  title: Budget\n  quotes:\n    pin: [also not there]\n"
+    write_project(tmp_path, {"a.md": front_matter(BODY, quotes="\n  pin: [words nowhere in it]")}, topics=topics)
+    with pytest.raises(InputError) as caught:
+        read(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/articles/a.md:8: quotes.pin[0].text: these words are not in the article; copy them exactly as the article prints them",
+        "content/topics.yaml:4: quotes.pin[0].text: these words are not in any article of topic 'budget'; copy them exactly as the article prints them",
+    ]
+
+
+# Integrity over the whole demo
+
+
+def loose(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+def test_every_key_quote_in_the_demo_appears_in_its_source_articles():
+    options = BuildOptions(root=REPO, config=REPO / "briefgen.yaml", content=REPO / "content")
+    project = read_project(options.paths())
+    site = make_site(project, build(options, write=False).texts)
+    by_url = {a.url: loose(" ".join(b.text for b in a.blocks)) for a in project.articles}
+    shown = 0
+    for briefing in site.briefings:
+        for entry in briefing.topics:
+            urls = {a.url for a in entry.articles}
+            for quote in entry.quotes:
+                assert quote.text in [v.text for v in quote.variants]
+                for variant in quote.variants:
+                    for citation, parts in zip(variant.citations, variant.parts, strict=True):
+                        assert loose(display_text(parts)) == loose(variant.text)
+                        assert citation.url in urls
+                        for part in parts:
+                            assert loose(part) in by_url[citation.url], (part, citation.url)
+                        shown += 1
+    assert shown >= 20  # the check above ran over the whole demo, not over nothing
+
+
+def test_briefing_json_lists_quote_variants():
+    data = json.loads(briefing_json(Briefing(date(2024, 3, 5), (entry_with(*keyed(STAR, INSIDER)),)), "Site"))
+    assert data["topics"][0]["quotes"][0]["variants"] == [
+        {"text": "They share the same type of calibre weapon\u00a0systems.", "sources": ["https://star.example/a"]},
+        {"text": "They share the same type of caliber weapon systems", "sources": ["https://insider.example/b"]},
+    ]
+
+
+def test_every_quote_control_is_documented():
+    readme = (REPO / "README.md").read_text()
+    section = readme.split("### Key quotes", 1)[1].split("\n### ", 1)[0]
+    assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == list(QUOTE_CONTROLS)
