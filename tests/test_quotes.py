@@ -325,6 +325,12 @@ def test_briefing_json_lists_quote_variants():
     ]
 
 
+def test_the_annotated_evaluation_set_is_big_enough():
+    cases = REPO / "bench" / "quotes" / "cases"
+    annotated = sum(p.read_text().count("\n  - text:") for p in cases.glob("*.yaml"))
+    assert len(list(cases.glob("*.yaml"))) >= 10 and annotated >= 60
+
+
 def test_every_quote_control_is_documented():
     readme = (REPO / "README.md").read_text()
     section = readme.split("### Key quotes", 1)[1].split("\n### ", 1)[0]
