@@ -156,19 +156,25 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _key_quote(group) -> KeyQuote:
-    """One quote from its group: the speaker most outlets name, every wording with its outlets."""
+    """One quote from its group: the speaker most outlets name, every wording with its outlets.
+
+    Wordings differ in their words (case, punctuation and quote marks aside). The one shown
+    first is the most complete (up to MAX_SHOWN_WORDS), then the one most articles carry."""
     speaker, role = _speaker_of([q for _, q, _ in group])
-    wordings: dict[str, tuple[Quote, dict]] = {}  # wording -> (first quote, {url: (citation, parts)})
+    wordings: dict[str, tuple[Quote, dict]] = {}  # words -> (first quote, {url: (citation, parts)})
     citations: dict[str, Citation] = {}  # every article, in story order
     for text, quote, _ in group:
         article = text.article
         citation = Citation(article.url, article.outlet, article.title, quote.parts[0] if quote.parts else quote.text)
-        wordings.setdefault(_loose(quote.text), (quote, {}))[1].setdefault(citation.url, (citation, quote.parts))
+        key = " ".join(words(normalize(quote.text).lower()))
+        wordings.setdefault(key, (quote, {}))[1].setdefault(citation.url, (citation, quote.parts))
         citations.setdefault(citation.url, citation)
-    ordered = sorted(wordings.values(), key=lambda w: (not w[0].pinned, -len(w[1]), -_shown_length(w[0].text)))
+    full = [f" {' '.join(w)} " for _, _, w in group]
+    carried = {key: sum(f" {' '.join(comparable(q.text))} " in f for f in full) for key, (q, _) in wordings.items()}
+    ordered = sorted(wordings, key=lambda k: (not wordings[k][0].pinned, -_shown_length(wordings[k][0].text), -carried[k]))
     variants = tuple(
         QuoteVariant(quote.text, tuple(c for c, _ in cited.values()), tuple(p for _, p in cited.values()))
-        for quote, cited in ordered
+        for quote, cited in (wordings[key] for key in ordered)
     )
     return KeyQuote(variants[0].text, speaker, role, tuple(citations.values()), variants, any(q.pinned for _, q, _ in group))
 

@@ -104,27 +104,38 @@ def _first_visible(text: str) -> int:
 
 
 def join_split(found: list[Quotation], norms: list[str]) -> list[Quotation]:
-    """'"...," she said. "..."' is one quotation: join parts separated only by an attribution."""
+    """'"...," she said. "..."' is one quotation: join parts separated only by an attribution,
+    also when the second part is a paragraph of its own."""
     joined: list[Quotation] = []
     for quotation in found:
         previous = joined[-1] if joined else None
-        if previous and _continues(previous, quotation, norms):
-            gap = norms[quotation.first.block][previous.last.end + 1 : quotation.first.start - 1]
+        gap = _gap(previous, quotation, norms) if previous else None
+        if gap is not None and _continues(previous, quotation, gap, norms):
             joined[-1] = Quotation(previous.pieces + quotation.pieces, previous.gaps + (gap,))
         else:
             joined.append(quotation)
     return joined
 
 
-def _continues(previous: Quotation, quotation: Quotation, norms: list[str]) -> bool:
-    if previous.last.block != quotation.first.block or len(quotation.pieces) != 1:
-        return False
-    norm = norms[quotation.first.block]
-    gap = norm[previous.last.end + 1 : quotation.first.start - 1]
-    if not re.search(r"[,.?!]['\s]*$", norm[previous.last.start : previous.last.end]) and not gap.startswith(","):
+def _gap(previous: Quotation, quotation: Quotation, norms: list[str]) -> str | None:
+    """The text between two quotations in one paragraph, or ending one and opening the next."""
+    first, then = previous.last, quotation.first
+    if len(quotation.pieces) != 1:
+        return None
+    if first.block == then.block:
+        return norms[then.block][first.end + 1 : then.start - 1]
+    opens_next = then.block == first.block + 1 and not norms[then.block][: then.start - 1].strip()
+    return norms[first.block][first.end + 1 :] if opens_next else None
+
+
+def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[str]) -> bool:
+    last = previous.last
+    if not re.search(r"[,.?!]['\s]*$", norms[last.block][last.start : last.end]) and not gap.startswith(","):
         return False  # the first part does not end as speech does before an attribution
-    rest = norm[quotation.last.end + 1 :]
+    rest = norms[quotation.last.block][quotation.last.end + 1 :]
     ends_sentence = not rest.strip() or re.match(r"^\s*[.,;!?)]*\s*(?:$|[A-Z(\"])", rest)
+    if quotation.first.block != last.block and rest.strip(" .,;!?)"):
+        return False  # a paragraph of its own must be nothing but the rest of the quote
     return bool(ends_sentence) and is_attribution(gap)
 
 
