@@ -16,6 +16,7 @@ _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 _ENDS_WITH_MARK = re.compile(r"""[.!?…][\s"')\]]*$""")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _MIN_WRAP_WIDTH = 40  # narrower paragraphs were not wrapped by an editor: every line is a line
+_MAX_JOINED = 3_000
 
 _MARKDOWN = markdown_lib.Markdown()  # building a converter costs more than converting a paragraph
 
@@ -68,15 +69,20 @@ def _paragraphs(numbered_lines: list[tuple[int, str]]):
 
 
 def unwrap(lines: list[tuple[int, str]], language: str = "en") -> list[list[tuple[int, str]]]:
-    """Group a paragraph's lines into blocks: join hard wraps, split where a line really ends."""
+    """Group a paragraph's lines into blocks: join hard wraps, split where a line really ends.
+
+    A block longer than `_MAX_JOINED` characters ends at its next line break, so judging each
+    break stays cheap however long a paragraph (say, one open quotation) runs.
+    """
     width = max(len(text.strip()) for _, text in lines)
-    groups = [[lines[0]]]
+    groups, size = [[lines[0]]], len(lines[0][1])
     for line in lines[1:]:
-        group = groups[-1]
-        if _breaks_after(group, line[1], width, language):
+        if size > _MAX_JOINED or _breaks_after(groups[-1], line[1], width, language):
             groups.append([line])
+            size = 0
         else:
-            group.append(line)
+            groups[-1].append(line)
+        size += len(line[1]) + 1
     return groups
 
 

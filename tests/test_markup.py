@@ -62,3 +62,10 @@ def test_markdown_line_breaks_and_lists_keep_their_lines():
         (LIST_ITEM, 8, "one point."),
         (LIST_ITEM, 9, "another point."),
     ]
+
+
+def test_a_very_long_paragraph_is_cut_at_a_line_break_after_3000_characters():
+    line = "The council said the bridge would stay closed for at least another week."
+    blocks = text_blocks("\u201c" + "\n".join([line] * 60))
+    assert len(blocks[0].text) == 42 * (len(line) + 1)  # 42 lines and the quote mark: the first break past 3,000
+    assert blocks[0].text.startswith("\u201cThe council") and blocks[1].text == line
