@@ -125,7 +125,8 @@ BUILTIN_RULES = (
     _rule(
         "teaser",
         r"^(?:read more|more|related|see also|also read|read also|read next|don't miss|must read|recommended|watch|"
-        r"listen|latest|trending)\s*(?::|\||>|\s-\s)|^(?:click|tap) here\b|^(?:most read|trending(?: now)?|"
+        r"listen|latest|trending|mehr zum thema|lesen sie auch|auch interessant|(?:à )?lire aussi|voir aussi|"
+        r"lee también|leer más|te puede interesar)\s*(?::|\||>|\s-\s)|^(?:click|tap) here\b|^(?:most read|trending(?: now)?|"
         r"more on this story|related (?:articles|stories|topics|content|coverage)|more from .{1,40}|top stories|"
         r"you may also like|recommended(?: for you)?|read next|editor's picks|more stories)\W*$",
     ),
@@ -137,7 +138,7 @@ BUILTIN_RULES = (
         hints=("sign up", "subscribe", "register", "inbox", "enter your email"),
     ),
     _rule("app-promo", r"^(?:download|get|install|try)\s+(?:the|our)\b.{0,50}\bapps?\b"),
-    _rule("source-footer", r"^source\s*:", max_words=8),
+    _rule("source-footer", r"^(?:source|quelle|fuente)\s*:", max_words=8),
     _rule(
         "original-article",
         r"^(?:read the (?:original|full) (?:article|story)|continue reading (?:on|at)|view (?:the )?original (?:post|article)|"
@@ -145,7 +146,7 @@ BUILTIN_RULES = (
     ),
     _rule(
         "advertisement",
-        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|"
+        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|anzeige|werbung|publicité|publicidad|"
         r"(?:story|article) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad))?|continue reading below|"
         r"scroll (?:down )?to continue(?: with content)?)\W*$",
     ),
@@ -159,9 +160,9 @@ BUILTIN_RULES = (
     ),
     _rule(
         "photo-credit",
-        r"^(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration)s?\s*:|^(?:image|media) (?:caption|source|copyright)\b"
+        r"^(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration|foto|bild|crédit|imagen)s?\s*:|^(?:image|media) (?:caption|source|copyright)\b"
         r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$",
-        hints=("photo", "image", "picture", "video", "credit", "caption", "illustration"),
+        hints=("photo", "image", "picture", "video", "credit", "caption", "illustration", "foto", "bild", "crédit"),
     ),
     _rule(
         "photo-agency",
