@@ -38,7 +38,7 @@ class Config:
     timezone: str = "UTC"
     language: str = "en"
     base_url: str = ""
-    summarizer: str = "textrank"
+    summarizer: str = "lexrank"
     summary_sentences: int = 5
     summary_words: int = 0
     quotes_per_topic: int = 3
