@@ -6,13 +6,18 @@ works at a domain root, under a sub-path and opened from disk.
 """
 
 import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context,
+                    select_autoescape)
 
 from . import __version__
+from .feeds import Entry, address, feed_files
 from .models import Briefing, Site, Topic, TopicBriefing
 from .urls import text_fragment_url
 
@@ -28,8 +33,11 @@ def default_theme() -> Path:
 
 
 def environment(project_templates: Path | None = None) -> Environment:
-    folders = [project_templates] if project_templates and project_templates.is_dir() else []
-    loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders + [default_theme()]])
+    """Templates from the project's folder first, then the default theme; the default theme is
+    also reachable as `default/...`, so a project template can extend the one it replaces."""
+    theme = FileSystemLoader(str(default_theme()))
+    project = [FileSystemLoader(str(project_templates))] if project_templates and project_templates.is_dir() else []
+    loader = ChoiceLoader([*project, theme, PrefixLoader({"default": theme})])
     env = Environment(
         loader=loader,
         autoescape=select_autoescape(["html", "xml"]),
@@ -38,35 +46,56 @@ def environment(project_templates: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(longdate=long_date, fragment=lambda c: text_fragment_url(c.url, c.words), month=month_name)
-    env.globals.update(generator=f"briefgen {__version__}", day_path=day_path, topic_path=topic_path)
+    env.filters.update(longdate=long_date, shortdate=short_date, month=month_name, plural=plural,
+                       published=published_in_site_zone, fragment=lambda c: text_fragment_url(c.url, c.words))
+    env.globals.update(generator=f"briefgen {__version__}", day_path=day_path, topic_path=topic_path,
+                       briefing_counts=briefing_counts)
     return env
 
 
 def render_site(site: Site, env: Environment) -> dict[str, bytes]:
-    zone = ZoneInfo(site.config.timezone)
-    env = env.overlay()
-    env.filters["published"] = lambda article: published_label(article, zone)
     common = {"site": site.config, "briefings": site.briefings}
     files = {}
 
-    def page(path: str, template: str, **context):
-        root = "../" * path.count("/")
-        text = env.get_template(template).render(root=root, path=path, **common, **context)
+    def page(path: str, template: str, root: str | None = None, **context):
+        root = "../" * path.count("/") if root is None else root
+        text = env.get_template(template).render(root=root, path=path, canonical=address(site.config, path), **common, **context)
         files[path] = text.encode("utf-8")
 
-    if site.briefings:
-        page("index.html", "briefing.html", briefing=site.briefings[0], is_latest=True)
-    for briefing in site.briefings:
+    for index, briefing in enumerate(site.briefings):
+        around = {"newer": site.briefings[index - 1] if index else None,
+                  "older": site.briefings[index + 1] if index + 1 < len(site.briefings) else None}
+        if index == 0:
+            page("index.html", "briefing.html", briefing=briefing, is_latest=True, **around)
         path = day_path(briefing.day)
-        page(path + "index.html", "briefing.html", briefing=briefing, is_latest=False)
+        page(path + "index.html", "briefing.html", briefing=briefing, is_latest=False, **around)
         files[path + "briefing.json"] = briefing_json(briefing, site.config.title)
-    for topic, entries in topic_timelines(site):
+    timelines = topic_timelines(site)
+    for topic, entries in timelines:
         page(topic_path(topic) + "index.html", "topic.html", topic=topic, entries=entries)
-    page("archive/index.html", "archive.html", months=archive_months(site.briefings))
-    page("feed.xml", "feed.xml")
+    page("archive/index.html", "archive.html", months=archive_months(site.briefings), timelines=timelines)
+    page("sources/index.html", "sources.html", outlets=outlet_usage(site.briefings))
+    page("404.html", "404.html", root=site.config.base_url)
+    listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
+    files.update(feed_files(site.config, feed_entries(site, env), listed))
     files.update(theme_assets(env))
+    files[".nojekyll"] = b""
     return files
+
+
+def feed_entries(site: Site, env: Environment) -> list[Entry]:
+    template = env.get_template("partials/feed_entry.html")
+    return [
+        Entry(
+            day=briefing.day,
+            title=long_date(briefing.day),
+            path=day_path(briefing.day) + "index.html",
+            updated=max(article.published for entry in briefing.topics for article in entry.articles),
+            summary="; ".join(entry.topic.title for entry in briefing.topics),
+            content_html=template.render(briefing=briefing, site=site.config).strip(),
+        )
+        for briefing in site.briefings
+    ]
 
 
 def topic_timelines(site: Site) -> list[tuple[Topic, tuple[tuple[date, TopicBriefing], ...]]]:
@@ -85,6 +114,40 @@ def archive_months(briefings: tuple[Briefing, ...]) -> list[tuple[tuple[int, int
     for briefing in briefings:
         months.setdefault((briefing.day.year, briefing.day.month), []).append(briefing)
     return sorted(months.items(), reverse=True)
+
+
+@dataclass(frozen=True)
+class OutletUsage:
+    """How often one outlet was used across the whole archive."""
+
+    outlet: str
+    articles: int
+    sentences: int
+    quotes: int
+    days: int
+    first: date
+    last: date
+    hosts: tuple[str, ...]
+
+
+def outlet_usage(briefings: tuple[Briefing, ...]) -> list[OutletUsage]:
+    """Every outlet with its counts, most used first."""
+    articles, sentences, quotes = Counter(), Counter(), Counter()
+    days, hosts = defaultdict(set), defaultdict(set)
+    for briefing in briefings:
+        for entry in briefing.topics:
+            for article in entry.articles:
+                articles[article.outlet] += 1
+                days[article.outlet].add(briefing.day)
+                hosts[article.outlet].add(urlsplit(article.url).hostname or "")
+            sentences.update(outlet for s in entry.summary for outlet in {c.outlet for c in s.citations})
+            quotes.update(outlet for q in entry.quotes for outlet in {c.outlet for c in q.citations})
+    usage = [
+        OutletUsage(name, count, sentences[name], quotes[name], len(days[name]), min(days[name]), max(days[name]),
+                    tuple(sorted(hosts[name])))
+        for name, count in articles.items()
+    ]
+    return sorted(usage, key=lambda u: (-u.articles, -u.sentences, u.outlet.casefold(), u.outlet))
 
 
 def theme_assets(env: Environment) -> dict[str, bytes]:
@@ -134,14 +197,39 @@ def long_date(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def short_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 topic', '3 topics'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Counts:
+    topics: int
+    articles: int
+    outlets: int
+
+
+def briefing_counts(briefing: Briefing) -> Counts:
+    articles = [article for entry in briefing.topics for article in entry.articles]
+    return Counts(len(briefing.topics), len(articles), len({article.outlet for article in articles}))
+
+
 def month_name(month: tuple[int, int]) -> str:
     return f"{MONTHS[month[1] - 1]} {month[0]}"
+
+
+@pass_context
+def published_in_site_zone(context, article) -> str:
+    return published_label(article, ZoneInfo(context["site"].timezone))
 
 
 def published_label(article, zone: ZoneInfo) -> str:
     """'5 Sep 2023, 07:30' in the site's time zone; the date alone for date-only articles."""
     if article.date_only:
-        moment = article.published
-        return f"{moment.day} {MONTHS[moment.month - 1][:3]} {moment.year}"
+        return short_date(article.published.date())
     local = article.published.astimezone(zone)
-    return f"{local.day} {MONTHS[local.month - 1][:3]} {local.year}, {local:%H:%M}"
+    return f"{short_date(local.date())}, {local:%H:%M}"

@@ -31,7 +31,7 @@ def test_build_prints_one_summary_line(tmp_path, run):
     write_project(tmp_path / "project", {"a.md": front_matter("One sentence here about the budget. And another one follows.")})
     result = run("build")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Built 1 articles, 1 topics, 1 days: 4 pages in site/ (")
+    assert result.stdout.startswith("Built 1 articles, 1 topics, 1 days: 6 pages in site/ (")
 
 
 def test_bad_input_exit_status_and_exact_messages(tmp_path, run):
