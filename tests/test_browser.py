@@ -2,36 +2,28 @@
 
 import pytest
 
-from briefgen.build import BuildOptions, build
 from browser import axe, html_pages, missing, open_page, serve, vnu
-from builders import REPO
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("demo") / "site"
-    build(BuildOptions(REPO, REPO / "briefgen.yaml", REPO / "content", output, REPO / "templates"))
-    return output
 
 
 def test_chromium_shows_the_latest_briefing_with_its_stylesheet(browser, demo_site):
     with serve(demo_site, "/sub/path/") as base, open_page(browser, base + "index.html") as (page, events):
-        assert page.title().endswith("The Alder Morning Briefing")
+        assert page.title() == "The Alder Morning Briefing: Friday 20 November 2026"
         assert page.evaluate("getComputedStyle(document.body).marginTop") == "0px"
         assert events.problems() == []
         assert all(url.startswith(base) for url in events.requests)
 
 
 def test_the_server_answers_missing_pages_with_404(browser, demo_site):
-    with serve(demo_site, "/sub/path/") as base, open_page(browser, base + "no/such/page.html") as (page, events):
-        assert events.failed == [f"404 {base}no/such/page.html"]
+    with serve(demo_site, "/sub/path/") as base, open_page(browser, base + "missing.html") as (page, events):
+        assert events.failed == [f"404 {base}missing.html"]
+        assert page.title() == "Page not found · The Alder Morning Briefing"
     with serve(demo_site, "/sub/path/") as base, open_page(browser, base.replace("/sub/path/", "/index.html")) as (page, events):
-        assert len(events.failed) == 1
+        assert events.failed[0] == "404 " + base.replace("/sub/path/", "/index.html")
 
 
 def test_pages_are_listed_in_order(demo_site):
     pages = html_pages(demo_site)
-    assert pages[0] == "2026/11/19/index.html" and "index.html" in pages
+    assert pages[:2] == ["2026/11/19/index.html", "2026/11/20/index.html"] and "index.html" in pages
 
 
 def test_a_missing_tool_skips_or_fails_as_configured(monkeypatch):
