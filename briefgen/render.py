@@ -228,8 +228,9 @@ def published_in_site_zone(context, article) -> str:
 
 
 def published_label(article, zone: ZoneInfo) -> str:
-    """'5 Sep 2023, 07:30' in the site's time zone; the date alone for date-only articles."""
+    """'07:30' in the site's time zone on the article's briefing day, '4 Sep 2023, 22:10' on
+    another day; the date alone for date-only articles."""
     if article.date_only:
         return short_date(article.published.date())
     local = article.published.astimezone(zone)
-    return f"{short_date(local.date())}, {local:%H:%M}"
+    return f"{local:%H:%M}" if local.date() == article.briefing else f"{short_date(local.date())}, {local:%H:%M}"

@@ -44,11 +44,12 @@ def test_counts_and_plurals():
     assert (plural(1, "topic"), plural(0, "topic"), plural(3, "outlet")) == ("1 topic", "0 topics", "3 outlets")
 
 
-def test_published_label_is_in_the_site_time_zone():
+def test_published_label_is_in_the_site_time_zone_with_the_date_only_when_another_day():
     from zoneinfo import ZoneInfo
 
     late = article(published=datetime(2024, 3, 5, 23, 30, tzinfo=timezone.utc))
     assert published_label(late, ZoneInfo("Asia/Tokyo")) == "6 Mar 2024, 08:30"
+    assert published_label(late, ZoneInfo("Europe/London")) == "23:30"
     assert published_label(article(published=datetime(2024, 3, 5, tzinfo=timezone.utc), date_only=True), ZoneInfo("Asia/Tokyo")) == "5 Mar 2024"
 
 

@@ -80,5 +80,5 @@ def test_a_project_template_can_extend_the_default_one(tmp_path):
     page = (site / "2026/11/19/index.html").read_text()
     assert "<h1>Morning, Thursday 19 November 2026</h1>" in page
     assert '<meta name="theme-color" content="#000">' in page
-    assert '<h2 id="topic-harbour-bridge-title">' in page
+    assert '<section class="topic" id="topic-harbour-bridge">' in page
     assert '<meta name="theme-color" content="#000">' in (site / "archive/index.html").read_text()
