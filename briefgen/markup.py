@@ -19,6 +19,9 @@ _MIN_WRAP_WIDTH = 40  # narrower paragraphs were not wrapped by an editor: every
 _MAX_JOINED = 3_000
 
 _MARKDOWN = markdown_lib.Markdown()  # building a converter costs more than converting a paragraph
+# One line that starts like prose and holds no character Markdown gives a meaning to (escapes,
+# code, emphasis, links, HTML, entities) comes out of Markdown as it went in.
+_PLAIN = re.compile(r"""^(?!\d+[.)]\s)(?:[^\W_]|["“‘'(«¿¡])[^\x00-\x1f\\`*_\[\]<>&]*$""")
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "code", "br", "h3", "h4"}
 
@@ -111,14 +114,19 @@ def markdown_blocks(body: str, first_line: int = 1, language: str = "en") -> tup
     """
     blocks = []
     for chunk, line in _markdown_chunks(body, first_line):
-        rendered = _MARKDOWN.reset().convert(strip_invisible(chunk))
-        for offset, (kind, text) in enumerate(_html_blocks(rendered)):
+        for offset, (kind, text) in enumerate(_chunk_blocks(strip_invisible(chunk))):
             start = line + offset if kind == LIST_ITEM else line
             if kind == PARAGRAPH:  # web copy: bullet lines, captions and headlines inside it
                 blocks += _line_blocks(list(enumerate(text.split("\n"), start)), language)
             else:
                 blocks += _join_block([(start, text)], kind)
     return tuple(blocks)
+
+
+def _chunk_blocks(chunk: str) -> list[tuple[str, str]]:
+    if _PLAIN.match(chunk):  # most paragraphs of news prose: the converter would change nothing
+        return [(PARAGRAPH, chunk.strip())] if chunk.strip() else []
+    return _html_blocks(_MARKDOWN.reset().convert(chunk))
 
 
 def _markdown_chunks(body: str, first_line: int):

@@ -1,4 +1,7 @@
-from briefgen.markup import markdown_blocks, text_blocks
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.markup import _MARKDOWN, _PLAIN, _chunk_blocks, _html_blocks, markdown_blocks, text_blocks
 from briefgen.models import LIST_ITEM, PARAGRAPH
 
 WEB_COPY = """Dr. Helena Voss (left) and Mayor Daniel Okonkwo (right).
@@ -69,3 +72,18 @@ def test_a_very_long_paragraph_is_cut_at_a_line_break_after_3000_characters():
     blocks = text_blocks("\u201c" + "\n".join([line] * 60))
     assert len(blocks[0].text) == 42 * (len(line) + 1)  # 42 lines and the quote mark: the first break past 3,000
     assert blocks[0].text.startswith("\u201cThe council") and blocks[1].text == line
+
+
+PROSE = st.text(alphabet=st.sampled_from(list("abcXYZ019 .,;:!?'\"“”‘’()-–—#+=|{}~%$@/é\u00a0\u2022\t")), min_size=1, max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PROSE)
+def test_plain_lines_skip_markdown_with_the_same_result(line):
+    assert _chunk_blocks(line) == _html_blocks(_MARKDOWN.reset().convert(line))
+
+
+def test_the_plain_prose_shortcut_leaves_markup_to_markdown():
+    assert _PLAIN.match("Port Alder's bridge, closed on Friday (again), costs £3.5m - a 65-year-old record.")
+    for markup in ("1. first", "2) second", "- item", "*emphasis*", "a [link](https://x.org)", "AT&amp;T", "<b>x</b>", " indented", "`code`"):
+        assert not _PLAIN.match(markup), markup
