@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .analyze import analyze
 from .build import BuildOptions, build
+from .cache import CACHE_DIR, Store
 from .errors import BriefgenError, InputError
 from .models import LIST_ITEM
 from .read import Paths, read_one_article
@@ -31,28 +32,34 @@ def main():
       briefgen build              build site/ from content/
       briefgen check              validate content/ without writing anything
       briefgen inspect FILE       show what briefgen sees in one article
+      briefgen clean              delete the build cache
     """
 
 
 @main.command("build")
 @_project_options
 @click.option("--output", default="site", show_default=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list dropped lines and time per stage.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Processes to use; default: one per core.")
+@click.option("--no-cache", is_flag=True, help=f"Do all the work again; neither read nor update {CACHE_DIR}/.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list dropped lines, time per stage and reused work.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build_command(config, content, output, verbose, quiet):
+def build_command(config, content, output, jobs, no_cache, verbose, quiet):
     """Build the briefing site from content/ into site/.
+
+    Work that did not change since the last build is reused from .briefgen-cache/.
 
     \b
     Examples:
       briefgen build
       briefgen build --output /tmp/preview -v
       briefgen build --config other.yaml --content other-content
+      briefgen build --jobs 1 --no-cache
     """
-    options = BuildOptions(Path("."), config, content, output)
-    report = _run(lambda: build(options), quiet)
+    options = BuildOptions(Path("."), config, content, output, jobs=jobs, cache=not no_cache)
+    report = _run(lambda: build(options, texts=verbose, progress=None if quiet else _progress_bar), quiet)
     if verbose:
         _print_dropped(report.texts)
-        click.echo("time per stage: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.stages.items()), err=True)
+        _print_timing(report)
     if not quiet:
         w = report.written
         click.echo(
@@ -76,6 +83,22 @@ def check_command(config, content, verbose):
     if verbose:
         _print_dropped(report.texts)
     click.echo(f"OK: {report.articles} articles, {report.topics} topics, {report.days} days; {len(report.warnings)} warnings")
+
+
+@main.command("clean")
+def clean_command():
+    """Delete the build cache (.briefgen-cache/); the next build does all the work again.
+
+    The site is left as it is. Deleting the cache is always safe.
+
+    \b
+    Example:
+      briefgen clean
+    """
+    if Store(Path(CACHE_DIR)).clear():
+        click.echo(f"Deleted {CACHE_DIR}/")
+    else:
+        click.echo(f"No {CACHE_DIR}/ here; nothing to delete")
 
 
 @main.command("inspect")
@@ -140,6 +163,27 @@ def _run(action, quiet: bool):
         for problem in getattr(result, "warnings", ()):
             click.echo(str(problem), err=True)
     return result
+
+
+def _progress_bar(total: int):
+    """A progress bar on an interactive terminal for builds with real work; otherwise nothing."""
+    if total < 20 or not sys.stderr.isatty():
+        return None
+    bar = click.progressbar(length=total, label="Summarising", file=sys.stderr)
+    bar.__enter__()
+
+    def tell(done: int) -> None:
+        bar.update(done - bar.pos)
+        if done == total:
+            bar.__exit__(None, None, None)
+
+    return tell
+
+
+def _print_timing(report) -> None:
+    click.echo("time per stage: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.stages.items()), err=True)
+    reused = (f"{hits:,} of {total:,} {kind}" for kind, (hits, total) in report.reused.items())
+    click.echo(f"reused from {CACHE_DIR}/: " + ", ".join(reused), err=True)
 
 
 def _print_dropped(texts) -> None:

@@ -1,14 +1,14 @@
-"""Group analysed articles by briefing day and topic."""
+"""Group articles by briefing day and topic."""
 
 from collections import defaultdict
 from datetime import date
 
-from .models import ArticleText, Topic
+from .models import Article, Topic
 
 OTHER = Topic("other", "Other news", "other")
 
 
-def group_articles(texts, topics: tuple[Topic, ...]) -> tuple[tuple[date, tuple[tuple[Topic, tuple[ArticleText, ...]], ...]], ...]:
+def group_articles(articles, topics: tuple[Topic, ...]) -> tuple[tuple[date, tuple[tuple[Topic, tuple[Article, ...]], ...]], ...]:
     """((day, ((topic, texts), ...)), ...): newest day first; topics in the editor's order.
 
     Articles without a topic go to the editor's 'other' topic if there is one, else to a
@@ -18,9 +18,8 @@ def group_articles(texts, topics: tuple[Topic, ...]) -> tuple[tuple[date, tuple[
     order = {topic.id: n for n, topic in enumerate(topics)}
     other = by_id.get(OTHER.id, OTHER)
     days: dict[date, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for text in texts:
-        article = text.article
-        days[article.briefing][article.topic or other.id].append(text)
+    for article in articles:
+        days[article.briefing][article.topic or other.id].append(article)
     return tuple(
         (day, tuple(
             (by_id.get(topic_id, other), tuple(sorted(members, key=_story_order)))
@@ -30,5 +29,5 @@ def group_articles(texts, topics: tuple[Topic, ...]) -> tuple[tuple[date, tuple[
     )
 
 
-def _story_order(text: ArticleText):
-    return (text.article.published, text.article.path)
+def _story_order(article: Article):
+    return (article.published, article.path)

@@ -39,26 +39,28 @@ class Paths:
             return path.as_posix()
 
 
-def read_project(paths: Paths) -> Project:
+def read_project(paths: Paths, parse=None, blocks=None) -> Project:
+    """`parse` stands in for `parse_article` (same arguments and result) and `blocks(article)`
+    gives an article's body blocks, e.g. to reuse cached work (see build.py)."""
     problems = []
     config = _read_config(paths, problems)
     if not paths.content.is_dir():
         problems.append(error(paths.show(paths.content), "content folder not found; run briefgen in a project folder or pass --content DIR"))
         raise_if_errors(problems)
     topics = _read_topics(paths, config, problems)
-    articles = _read_articles(paths, config, {t.id for t in topics}, problems)
-    problems += _missing_topic_pins(topics, articles, paths)
+    articles = _read_articles(paths, config, {t.id for t in topics}, problems, parse or parse_article)
+    problems += _missing_topic_pins(topics, articles, paths, blocks or (lambda article: article.blocks))
     notes = _read_notes(paths, config, problems)
     raise_if_errors(problems)
     return Project(config, topics, articles, notes, tuple(sorted(problems)))
 
 
-def _missing_topic_pins(topics, articles, paths: Paths) -> list:
+def _missing_topic_pins(topics, articles, paths: Paths, blocks) -> list:
     shown = paths.show(paths.content / "topics.yaml")
     problems = []
     for topic in topics:
         members = [a for a in articles if a.topic == topic.id]
-        found = lambda pin: any(pinned_quote(pin, a.blocks) for a in members)  # noqa: E731
+        found = lambda pin: any(pinned_quote(pin, blocks(a)) for a in members)  # noqa: E731
         problems += missing_pins(topic.quote_controls.pin, found, shown, f"any article of topic '{topic.id}'")
     return problems
 
@@ -123,12 +125,12 @@ def _read_topics(paths: Paths, config, problems: list):
     return topics
 
 
-def _read_articles(paths: Paths, config, topic_ids: set, problems: list) -> tuple[Article, ...]:
+def _read_articles(paths: Paths, config, topic_ids: set, problems: list, parse) -> tuple[Article, ...]:
     folder = paths.content / "articles"
     files = _walk(folder, paths, problems)
     articles, urls = [], {}
     for body_path, sidecar_path in _pair_files(files, paths, problems):
-        article = _read_article(body_path, sidecar_path, paths, config, topic_ids, problems)
+        article = _read_article(body_path, sidecar_path, paths, config, topic_ids, problems, parse)
         if article is None:
             continue
         if article.url in urls:
@@ -189,7 +191,7 @@ def _pair_files(files: list[Path], paths: Paths, problems: list):
             yield body, sidecars[0] if sidecars else None
 
 
-def _read_article(body_path: Path, sidecar_path, paths: Paths, config, topic_ids, problems: list):
+def _read_article(body_path: Path, sidecar_path, paths: Paths, config, topic_ids, problems: list, parse=None):
     shown = paths.show(body_path)
     text, found = read_text(body_path, shown, config.max_file_size)
     problems += found
@@ -203,7 +205,7 @@ def _read_article(body_path: Path, sidecar_path, paths: Paths, config, topic_ids
         if sidecar_text is None:
             return None
         sidecar = (sidecar_text, sidecar_shown)
-    article, found = parse_article(shown, text, sidecar, config, topic_ids)
+    article, found = (parse or parse_article)(shown, text, sidecar, config, topic_ids)
     problems += found
     return article
 

@@ -53,14 +53,17 @@ def environment(project_templates: Path | None = None) -> Environment:
     return env
 
 
-def render_site(site: Site, env: Environment) -> dict[str, bytes]:
+def render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
+    """Every file of the site. `reuse(path, template, context, produce)` may return a file's
+    earlier bytes instead of calling `produce()` (template None: not a Jinja page)."""
+    reuse = reuse or (lambda path, template, context, produce: produce())
     common = {"site": site.config, "briefings": site.briefings}
     files = {}
 
     def page(path: str, template: str, root: str | None = None, **context):
         root = "../" * path.count("/") if root is None else root
-        text = env.get_template(template).render(root=root, path=path, canonical=address(site.config, path), **common, **context)
-        files[path] = text.encode("utf-8")
+        context = {**common, **context, "root": root, "path": path, "canonical": address(site.config, path)}
+        files[path] = reuse(path, template, context, lambda: env.get_template(template).render(context).encode("utf-8"))
 
     for index, briefing in enumerate(site.briefings):
         around = {"newer": site.briefings[index - 1] if index else None,
@@ -69,7 +72,10 @@ def render_site(site: Site, env: Environment) -> dict[str, bytes]:
             page("index.html", "briefing.html", briefing=briefing, is_latest=True, **around)
         path = day_path(briefing.day)
         page(path + "index.html", "briefing.html", briefing=briefing, is_latest=False, **around)
-        files[path + "briefing.json"] = briefing_json(briefing, site.config.title)
+        files[path + "briefing.json"] = reuse(
+            path + "briefing.json", None, {"briefing": briefing, "title": site.config.title},
+            lambda: briefing_json(briefing, site.config.title),
+        )
     timelines = topic_timelines(site)
     for topic, entries in timelines:
         page(topic_path(topic) + "index.html", "topic.html", topic=topic, entries=entries)

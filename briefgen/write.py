@@ -36,6 +36,8 @@ def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
     with _lock(output):
         _recover(output)
         previous = _read_manifest(output)
+        if _up_to_date(files, output):
+            return WriteResult(0, len(files), 0, _count_foreign(output, previous))
         staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(output.name), dir=output.parent))
         try:
             written, unchanged = _stage(files, output, staging)
@@ -71,6 +73,17 @@ def _stage(files: dict[str, bytes], output: Path, staging: Path) -> tuple[int, i
             _write_file(target, data)
             written += 1
     return written, unchanged
+
+
+def _up_to_date(files: dict[str, bytes], output: Path) -> bool:
+    """True if `output` already holds exactly these files (and no leftovers of older builds)."""
+    return _same_content(output / MANIFEST, _manifest(files)) and all(
+        _same_content(site_path(output, relative), data) for relative, data in files.items()
+    )
+
+
+def _count_foreign(output: Path, made) -> int:
+    return sum(1 for path in output.rglob("*") if path.relative_to(output).as_posix() not in made and not path.is_dir())
 
 
 def _same_content(path: Path, data: bytes) -> bool:

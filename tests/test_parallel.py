@@ -1,0 +1,65 @@
+"""Work spread over processes gives exactly what one process gives; progress and timing output."""
+
+from click.testing import CliRunner
+
+from bench.corpus import make_corpus
+from briefgen.cli import main
+from test_cache import cold, project, run_build, tree
+
+
+def test_jobs_do_not_change_the_output(tmp_path):
+    root = project(tmp_path)
+    one = run_build(root, "one", jobs=1, cache=False)
+    two = run_build(root, "two", jobs=2, cache=False)
+    assert tree(root / "one") == tree(root / "two")
+    assert (one.articles, one.topics, one.days, one.pages) == (two.articles, two.topics, two.days, two.pages) == (8, 2, 2, 8)
+
+
+def test_parallel_workers_fill_the_cache_the_serial_build_reuses(tmp_path):
+    root = project(tmp_path)
+    run_build(root, "two", jobs=2)
+    report = run_build(root, "one", jobs=1)
+    assert report.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (10, 10)}
+    assert tree(root / "one") == cold(root)
+
+
+def test_texts_for_verbose_output_come_in_article_order(tmp_path):
+    root = project(tmp_path)
+    run_build(root)
+    report = run_build(root, texts=True, jobs=2)
+    assert [t.article.path for t in report.texts] == sorted(str(p.relative_to(root)) for p in (root / "content/articles").rglob("*.md"))
+    assert {d.rule for t in report.texts for d in t.dropped} == {"teaser"}
+
+
+def test_progress_is_told_each_finished_unit(tmp_path):
+    root = project(tmp_path)
+    seen = []
+
+    def progress(total):
+        seen.append(("total", total))
+        return seen.append
+
+    run_build(root, jobs=2, progress=progress)
+    assert seen == [("total", 4), 1, 2, 3, 4]
+
+
+def test_the_command_line_is_quiet_without_a_terminal_and_times_stages_with_v(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    quiet = CliRunner().invoke(main, ["build", "-q", "--jobs", "2"])
+    assert (quiet.exit_code, quiet.output) == (0, "")
+    verbose = CliRunner().invoke(main, ["build", "-v"])
+    lines = verbose.stderr.splitlines()
+    assert lines[-2].startswith("time per stage: read ")
+    assert [part.split()[0] for part in lines[-2].removeprefix("time per stage: ").split(", ")] == ["read", "group", "summarise", "render", "write"]
+    assert lines[-1] == "reused from .briefgen-cache/: 8 of 8 articles, 4 of 4 topics, 10 of 10 pages"
+    assert "Summarising" not in verbose.output
+
+
+def test_the_benchmark_corpus_is_the_same_every_run(tmp_path):
+    make_corpus(tmp_path / "a", articles=30, days=3)
+    make_corpus(tmp_path / "b", articles=30, days=3)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    articles = [p for p in (tmp_path / "a/content/articles").rglob("*") if p.suffix in (".md", ".txt")]
+    assert len(articles) == 30
+    assert all(400 <= len(p.read_text().split("---\n")[-1].split()) <= 1300 for p in articles)
