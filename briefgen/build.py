@@ -89,7 +89,7 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
     results = clock.run("summarise", run_units, units, project.config, reader, topics, options.jobs, texts, progress, set(briefings))
     briefings.update((key, briefing) for key, (briefing, _) in results.items() if briefing is not None)
     warnings = project.warnings + clock.run("summarise", check_controls, project, options, reader)
-    site = make_site(project, units, briefings)
+    site = assemble_site(project, units, briefings)
     files, pages = {}, None
     if write:
         pages = PageCache(store, environment(options.templates), project.config, reader, units, briefings)
@@ -318,12 +318,29 @@ def topic_briefing(topic, texts: tuple[ArticleText, ...], config: Config) -> Top
     )
 
 
-def make_site(project: Project, units: tuple[Unit, ...], briefings: dict[str, TopicBriefing]) -> Site:
+def assemble_site(project: Project, units: tuple[Unit, ...], briefings: dict[str, TopicBriefing]) -> Site:
     notes = {note.day: note.html for note in project.notes}
     days: dict[date, list[TopicBriefing]] = {}
     for unit in units:
         days.setdefault(unit.day, []).append(briefings[unit.key])
     return Site(project.config, tuple(Briefing(day, tuple(entries), notes.get(day, "")) for day, entries in days.items()), project.topics)
+
+
+def analyze_all(project: Project) -> tuple[ArticleText, ...]:
+    return tuple(analyze(article, project.config) for article in project.articles)
+
+
+def make_site(project: Project, texts: tuple[ArticleText, ...]) -> Site:
+    """The whole site in one process, without the cache: for tests and tools."""
+    notes = {note.day: note.html for note in project.notes}
+    by_path = {text.article.path: text for text in texts}
+    briefings = tuple(
+        Briefing(day, tuple(
+            topic_briefing(topic, tuple(by_path[a.path] for a in members), project.config) for topic, members in groups
+        ), notes.get(day, ""))
+        for day, groups in group_articles([text.article for text in texts], project.topics)
+    )
+    return Site(project.config, briefings, project.topics)
 
 
 class PageCache:

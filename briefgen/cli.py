@@ -79,7 +79,7 @@ def check_command(config, content, verbose):
     Example:
       briefgen check
     """
-    report = _run(lambda: build(BuildOptions(Path("."), config, content), write=False), quiet=False)
+    report = _run(lambda: build(BuildOptions(Path("."), config, content), write=False, texts=verbose), quiet=False)
     if verbose:
         _print_dropped(report.texts)
     click.echo(f"OK: {report.articles} articles, {report.topics} topics, {report.days} days; {len(report.warnings)} warnings")

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from briefgen.analyze import analyze
-from briefgen.build import BuildOptions, build, make_site
+from briefgen.build import BuildOptions, analyze_all, make_site
 from briefgen.config import Config
 from briefgen.keyquotes import apply_controls, comparable, key_quotes, same_quote
 from briefgen.markup import text_blocks
@@ -324,7 +324,7 @@ def loose(text: str) -> str:
 def test_every_key_quote_in_the_demo_appears_in_its_source_articles():
     options = BuildOptions(root=REPO, config=REPO / "briefgen.yaml", content=REPO / "content")
     project = read_project(options.paths())
-    site = make_site(project, build(options, write=False).texts)
+    site = make_site(project, analyze_all(project))
     by_url = {a.url: loose(" ".join(b.text for b in a.blocks)) for a in project.articles}
     shown = 0
     for briefing in site.briefings:
