@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .models import ArticleText, Block, Citation, KeyQuote, PinnedQuote, Quote, QuoteControls, QuoteVariant
 from .typography import normalize, words
@@ -40,6 +41,7 @@ _SPELLINGS = (  # British -> American, applied to single words before comparing
 )
 
 
+@lru_cache(maxsize=8192)
 def comparable(text: str) -> tuple[str, ...]:
     """The words of a quote as they are compared: lower case, American spelling."""
     found = []
@@ -131,16 +133,24 @@ def _merge(found) -> list[list]:
     Any two quotes that are the same join their groups, unless that would put two different
     speakers in one group."""
     items = [(text, quote, comparable(quote.text)) for text, quote in found]
+    bigrams = [frozenset(zip(w, w[1:])) for _, _, w in items]
     groups = [[item] for item in items]
     owner = list(range(len(items)))
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             a, b = owner[i], owner[j]
-            if a != b and same_quote(items[i][2], items[j][2]) and _compatible(groups[a], groups[b]):
+            if a == b or not _may_be_same(bigrams[i], bigrams[j], items[i][2], items[j][2]):
+                continue
+            if same_quote(items[i][2], items[j][2]) and _compatible(groups[a], groups[b]):
                 groups[a] += groups[b]
                 groups[b] = []
                 owner = [a if o == b else o for o in owner]
     return [group for group in groups if group]
+
+
+def _may_be_same(bigrams: frozenset, other: frozenset, a: tuple, b: tuple) -> bool:
+    """A quick bound for `same_quote`: words shared in runs of two or more mean shared word pairs."""
+    return len(bigrams & other) * 2 >= SAME_QUOTE * min(len(a), len(b)) - 1
 
 
 def _compatible(group, other) -> bool:

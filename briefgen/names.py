@@ -9,8 +9,9 @@ a person, 'Sandra Oyelaran said' is).
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .sentences import sentence_spans, vocabulary
+from .sentences import vocabulary
 
 SPEECH_VERBS = """said says say told tells added adds asked asks explained explains warned warns
 wrote writes insisted insists argued argues claimed claims noted notes stated states declared
@@ -124,6 +125,7 @@ def is_function(word: str) -> bool:
     return word.lower().rstrip(".,") in _FUNCTION and not word.isupper()
 
 
+@lru_cache(maxsize=65536)
 def is_name_token(token: str) -> bool:
     if re.fullmatch(r"[A-Z]\.?", token):
         return True  # an initial
@@ -132,6 +134,7 @@ def is_name_token(token: str) -> bool:
     return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
 
 
+@lru_cache(maxsize=65536)
 def is_abbreviation(token: str) -> bool:
     """'Lt.', 'Dr.', 'A.', 'U.S.': a full stop that does not end a sentence."""
     if not token.endswith("."):
@@ -195,25 +198,23 @@ def mask_nicknames(norm: str) -> str:
     return re.sub(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])', blank, norm)
 
 
-def proper_nouns(texts: list[str]) -> frozenset:
+def proper_nouns(sentences: list[str]) -> frozenset:
     """Capitalised words that also appear inside a sentence: names, not sentence openers."""
     proper = set()
-    for text in texts:
-        for start, end in sentence_spans(text):
-            tokens = re.findall(r"[\"(]?[\w.'-]+", text[start:end])
-            proper.update(t.rstrip(".") for t in tokens[1:] if t[:1].isupper())
+    for sentence in sentences:
+        tokens = re.findall(r"[\"(]?[\w.'-]+", sentence)
+        proper.update(t.rstrip(".") for t in tokens[1:] if t[:1].isupper())
     return frozenset(proper)
 
 
-def full_names(texts: list[str], proper) -> dict[str, str]:
-    """Names of two or more words used in the texts, each with the title written before it."""
+def full_names(sentences: list[str], proper) -> dict[str, str]:
+    """Names of two or more words used in the sentences, each with the title written before it."""
     names: dict[str, str] = {}
-    for text in texts:
-        for start, end in sentence_spans(text):
-            tokens = re.findall(r"[^\s\"]+|\"", text[start:end])
-            for first, run in _name_runs(tokens, proper):
-                if len(run) >= 2:
-                    names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
+    for sentence in sentences:
+        tokens = re.findall(r"[^\s\"]+|\"", sentence)
+        for first, run in _name_runs(tokens, proper):
+            if len(run) >= 2:
+                names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
     return names
 
 

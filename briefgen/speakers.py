@@ -35,14 +35,14 @@ class _Article:
 
     def __init__(self, norms: list[str]):
         self.texts = [mask_nicknames(norm) for norm in norms]
-        self.proper = proper_nouns(self.texts)
-        self.full_names = full_names(self.texts, self.proper)
+        spans = [(number, start, text[start:end]) for number, text in enumerate(self.texts) for start, end in sentence_spans(text)]
+        self.proper = proper_nouns([sentence for _, _, sentence in spans])
+        self.full_names = full_names([sentence for _, _, sentence in spans], self.proper)
         self.mentions: list[_Mention] = []
         self.mentions = [
             _Mention(number, start + offset, self.named(person))
-            for number, text in enumerate(self.texts)
-            for start, end in sentence_spans(text)
-            for offset, person in self.people_in(text[start:end])
+            for number, start, sentence in spans
+            for offset, person in self.people_in(sentence)
             if person.name and person_like(person)
         ]
 
