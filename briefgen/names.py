@@ -82,7 +82,9 @@ def forward_np(text: str) -> tuple[list[str], str]:
     for match in re.finditer(r"\S+", text):
         token = match.group()
         word = token.rstrip(",:;")
-        if not word or word[0] in "\"'(" or len(tokens) >= MAX_NP_WORDS:
+        if not word or '"' in word or word[0] in "'(" or len(tokens) >= MAX_NP_WORDS:
+            break
+        if tokens and word.lower() in PRONOUNS:
             break
         lowered = word.lower().rstrip(".")
         if is_function(word) or SPEECH_VERB.fullmatch(lowered) or (named and word.islower() and lowered not in _PARTICLES):
@@ -98,20 +100,32 @@ def forward_np(text: str) -> tuple[list[str], str]:
 def phrase_ending(tokens: list[str]) -> list[str]:
     """The longest run of noun-phrase words at the end of `tokens`."""
     phrase: list[str] = []
-    for token in reversed(tokens):
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n]
         if is_function(token) or SPEECH_VERB.fullmatch(token.lower()) or len(phrase) >= MAX_NP_WORDS:
             break
         if re.search(r"[.!?:;]$", token) and not is_abbreviation(token):
             break
         phrase.insert(0, token)
+        if token in _DETERMINERS and (n == 0 or tokens[n - 1] != "of"):
+            break  # a noun phrase starts at its article: 'in a case the judge' -> 'the judge'
     return phrase
 
 
-def appositive_name(rest: str, proper) -> Person | None:
-    """The name in ', Simon Achebe,' after a role ('His lawyer, Simon Achebe, said')."""
+def appositive_name(rest: str, proper, described: Person = Person()) -> Person | None:
+    """The name in ', Simon Achebe,' after a role ('His lawyer, Simon Achebe, said'); the role
+    before it is theirs unless the appositive gives one ('Her challenger, businessman X')."""
     found = re.match(r"^,\s+([^,]+)(?:,|$)", rest)
     person = parse_np(found.group(1).split(), proper, False) if found else None
-    return person if person and person.name else None
+    if not person or not person.name:
+        return None
+    return person if person.role else Person(person.name, without_determiner(described.role))
+
+
+def without_determiner(role: str) -> str:
+    """'the water company' -> 'water company'; 'his lawyer' -> 'lawyer'."""
+    words = role.split()
+    return " ".join(words[1:] if words and words[0].lower() in _DETERMINERS else words)
 
 
 def person_like(person: Person) -> bool:
@@ -158,10 +172,12 @@ def _starts_name(tokens: list[str], proper) -> bool:
 
 
 def _in_name(tokens: list[str], n: int) -> bool:
-    token = tokens[n]
-    if token.lower() in _PARTICLES and 0 < n < len(tokens) - 1:
-        return is_name_token(tokens[n - 1]) and is_name_token(tokens[n + 1])
-    return is_name_token(token)
+    """A name word, or a particle between name words ('Ursula van der Berg', 'Bank of Calder')."""
+    if tokens[n].lower() not in _PARTICLES:
+        return is_name_token(tokens[n])
+    before = [t for t in tokens[:n] if t.lower() not in _PARTICLES]
+    after = [t for t in tokens[n + 1 :] if t.lower() not in _PARTICLES]
+    return bool(before and after) and is_name_token(before[-1]) and is_name_token(after[0])
 
 
 def _affiliation_removed(tokens: list[str]) -> list[str]:
@@ -228,10 +244,10 @@ def full_name(name: str, names: dict) -> str:
 
 def _name_runs(tokens: list[str], proper):
     """(index, words) of each run of name words; punctuation after a word ends its run."""
+    words = [token if is_abbreviation(token) else token.rstrip(",.;:!?") for token in tokens]
     run, first = [], 0
-    for n, token in enumerate(tokens):
-        word = token if is_abbreviation(token) else token.rstrip(",.;:!?")
-        named = is_name_token(word) and (n > 0 or _starts_name(tokens, proper))
+    for n, (token, word) in enumerate(zip(tokens, words)):
+        named = _in_name(words, n) and (bool(run) or word.lower() not in _PARTICLES) and (n > 0 or _starts_name(tokens, proper))
         if named:
             first = n if not run else first
             run.append(word)

@@ -35,25 +35,31 @@ class _Article:
 
     def __init__(self, norms: list[str]):
         self.texts = [mask_nicknames(norm) for norm in norms]
-        spans = [(number, start, text[start:end]) for number, text in enumerate(self.texts) for start, end in sentence_spans(text)]
-        self.proper = proper_nouns([sentence for _, _, sentence in spans])
-        self.full_names = full_names([sentence for _, _, sentence in spans], self.proper)
+        sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
+        self.proper = proper_nouns(sentences)
+        self.full_names = full_names(sentences, self.proper)
+        narration = [_without_quotations(text) for text in self.texts]
+        spans = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
         self.mentions: list[_Mention] = []
-        self.mentions = [
-            _Mention(number, start + offset, self.named(person))
+        people = [
+            _Mention(number, start + offset, self.named(person) if person.name else person)
             for number, start, sentence in spans
             for offset, person in self.people_in(sentence)
-            if person.name and person_like(person)
         ]
+        # who 'he' or 'she' may mean: named people, and unnamed ones who spoke ('a spokeswoman said')
+        self.mentions = [m for m in people if person_like(m.person) or not m.person.name]
+        self.roles = {m.person.name: m.person.role for m in reversed(people) if m.person.name and m.person.role}
+        self.roles.update({name: title for name, title in self.full_names.items() if title and name not in self.roles})
 
     def people_in(self, sentence: str):
-        """(offset, Person) for the sentence's subject and anyone it cites 'according to'."""
+        """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
+        named it cites 'according to'."""
         subject = self.subject(sentence)
-        if subject is not None:
+        if subject is not None and (subject.name or subject.role):
             yield 0, subject
         for found in re.finditer(r"\baccording to\s+([^,.;\"]+)", sentence, re.IGNORECASE):
             person = parse_np(found.group(1).split(), self.proper, False)
-            if person is not None:
+            if person is not None and person.name:
                 yield found.start(), person
 
     def subject(self, sentence: str) -> Person | None:
@@ -63,7 +69,8 @@ class _Article:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
             if person and not person.name and not person.pronoun:
-                person = appositive_name(rest, self.proper) or (person if SPEECH_VERB.match(rest.lstrip(", ")) else None)
+                speaks = re.match(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern, rest)
+                person = appositive_name(rest, self.proper, person) or (person if speaks else None)
             if person:
                 return person
         return None
@@ -73,10 +80,29 @@ class _Article:
         name = full_name(person.name, self.full_names)
         return Person(name, person.role or self.role_of(name))
 
+    def described(self, person: Person) -> Person:
+        """'the company' -> the one name the article gives that role ('The water company, Calder
+        Water'); no name when none or several have it."""
+        found = re.fullmatch(r"the (?:\w+ )?(\w+)", person.role.lower())
+        if not found:
+            return person
+        names = [name for name, role in self.roles.items() if role.lower().split()[-1:] == [found.group(1)]]
+        return Person(names[0], self.roles[names[0]]) if len(names) == 1 else person
+
     def role_of(self, name: str) -> str:
         """The role given where the person is the subject of a sentence, else a title."""
         mentioned = (m.person.role for m in self.mentions if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _without_quotations(text: str) -> str:
+    """The text with what is inside quote marks blanked (same length): who a sentence is
+    about is found in the narration, not in what someone said."""
+    marks = [m.start() for m in re.finditer('"', text)] + [len(text)]
+    blanked = list(text)
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        blanked[opening + 1 : closing] = " " * (closing - opening - 1)
+    return "".join(blanked)
 
 
 def attribute(norms: list[str], quotations) -> list[Person]:
@@ -132,7 +158,7 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
         tokens, rest = forward_np(clause[verb.end() :])
         person = parse_np(tokens, proper, False)
         if person and not person.name and rest.startswith(","):
-            return appositive_name(rest, proper)  # 'said its spokesman, Dev Raman'
+            return appositive_name(rest, proper, person)  # 'said its spokesman, Dev Raman'
         return person
     verb = SPEECH_VERB.search(clause)
     return _np_before(clause[: verb.start()], proper, whole=True) if verb else None
@@ -227,4 +253,4 @@ def _resolve(article: _Article, person: Person, first) -> Person:
             if (m.block, m.offset) < (first.block, first.start) and first.block - m.block <= ANTECEDENT_BLOCKS
         ]
         return earlier[-1].person if earlier else UNKNOWN
-    return article.named(person) if person.name else Person("", person.role)
+    return article.named(person) if person.name else article.described(Person("", person.role))

@@ -139,7 +139,7 @@ def test_a_summary_bullet_repeating_a_quote_is_kept_once():
       'He said: "They are two desperate leaders of pariah states."'], "Mark Hertling", "former US Army General"),
     (['The bridge is shut, retired Lt. Gen. Mark Hertling said. "We will rebuild it in a year," Hertling said.'],
      "Mark Hertling", "retired Lt. Gen."),
-    (['His lawyer, Simon Achebe, said: "He will serve his sentence and make amends."'], "Simon Achebe", ""),
+    (['His lawyer, Simon Achebe, said: "He will serve his sentence and make amends."'], "Simon Achebe", "lawyer"),
     (['Pensioner Moira Gallacher, 78, who missed an appointment, said she was "caught in the middle of it".'],
      "Moira Gallacher", "pensioner"),
     (['Prof. Leonie Baptiste of Alder University said the bank had "run out of easy decisions".'], "Leonie Baptiste", "Prof."),
@@ -149,6 +149,11 @@ def test_a_summary_bullet_repeating_a_quote_is_kept_once():
      "Daniel Okonkwo", "Mayor"),
     (["Café owner Priya Nandakumar said trade had halved.", '"It is a ghost town down here now."'],
      "Priya Nandakumar", "café owner"),
+    (['"We swim here every single morning," said Ursula van der Berg, a founder.'], "Ursula van der Berg", ""),
+    (["The water company, Calder Water, blamed the rain.", '"These releases are closely monitored," the company said.'],
+     "Calder Water", "water company"),
+    (["Judge Harriet Ambrose sentenced him.", 'It was a case the judge called "a betrayal of a town\'s trust".'],
+     "Harriet Ambrose", "Judge"),
 ])
 def test_speaker_and_role(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
@@ -162,6 +167,10 @@ def test_speaker_and_role(paragraphs, speaker, role):
     (['"We will rebuild the bridge within the year," they said.'], ""),
     (["Critics were unimpressed by the plan.", '"It is far too little and far too late."'], ""),
     (['The judge called it "a betrayal of a whole town\'s trust".'], "the judge"),
+    (["A harbour master was jailed for four years on Monday.", "Judge Ann Ray and Judge Tom Ode heard the case.",
+      'The judge called it "a betrayal of a whole town\'s trust".'], "the judge"),
+    (["Sian Pryce praised the crew.", "The father, who did not want to be named, said it sank fast.",
+      '"I thought we had an hour at least," he told the Herald.'], "the father"),
 ])
 def test_unclear_speaker_is_never_guessed(paragraphs, role):
     (quote,) = analysed(*paragraphs).quotes
