@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
             for line in mistakes(result):
                 print(f"{result.case}: {line.strip()}")
     report("all", results)
-    for group in ("development", "held-out", "held-out-2", "held-out-3"):
+    for group in sorted({r.group for r in results}, key=lambda g: (g != "development", g)):
         report(group, [r for r in results if r.group == group])
     return 0
 
