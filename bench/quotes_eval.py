@@ -30,6 +30,7 @@ class Result:
     group: str  # "development" (used while writing the code) or "held-out*" (written after the code)
     expected: tuple[tuple[str, str], ...]
     found: tuple[tuple[str, str], ...]
+    not_quotes: tuple[str, ...] = ()  # scare quotes, nicknames, titles that must not be found
 
 
 def key(text: str) -> str:
@@ -48,12 +49,14 @@ def run_case(body_path: Path) -> Result:
     text = analyze(article, Config())
     expected = tuple((q["text"], q["speaker"]) for q in meta["quotes"])
     found = tuple((q.text, q.speaker) for q in text.quotes)
-    return Result(body_path.stem, meta.get("set", "development"), expected, found)
+    return Result(body_path.stem, meta.get("set", "development"), expected, found, tuple(meta.get("not_quotes", ())))
 
 
 def score(results: list[Result]) -> dict:
-    found = expected = pairs = texts = speakers = 0
+    found = expected = pairs = texts = speakers = traps = trapped = 0
     for result in results:
+        traps += len(result.not_quotes)
+        trapped += len({key(t) for t in result.not_quotes} & {key(t) for t, _ in result.found})
         gold = {key(text): speaker for text, speaker in result.expected}
         found += len(result.found)
         expected += len(gold)
@@ -68,6 +71,7 @@ def score(results: list[Result]) -> dict:
         "recall": pairs / expected if expected else 0.0,
         "quote_recall": texts / expected if expected else 0.0,
         "speaker_accuracy": speakers / texts if texts else 0.0,
+        "traps": traps, "trapped": trapped,
     }
 
 
@@ -91,6 +95,7 @@ def report(title: str, results: list[Result]) -> None:
     print(f"  recall    (quote, speaker) {s['recall']:.3f}")
     print(f"  quotes found, any speaker  {s['quote_recall']:.3f}")
     print(f"  speaker accuracy           {s['speaker_accuracy']:.3f}")
+    print(f"  non-quotes taken as quotes {s['trapped']} of {s['traps']}")
 
 
 def main(argv: list[str]) -> int:
