@@ -29,6 +29,7 @@ rabbi imam chairman chairwoman chair chief director ambassador inspector superin
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo""".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
+_ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
 ADVERBS = frozenset("also later then previously again simply recently earlier separately once".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
@@ -195,6 +196,8 @@ def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
         while tokens and tokens[0].lower() in _DETERMINERS | {"fellow"}:
             tokens = tokens[1:]
         tokens = [t for t in tokens if t.lower().rstrip(".") not in HONORIFICS]
+        while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _ACADEMIC:
+            tokens = tokens[:-1]
     if not tokens:
         return ""
     first = tokens[0]
