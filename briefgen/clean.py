@@ -21,7 +21,12 @@ _ENDS_WITH_MARK = re.compile(r"""[.!?…:;][\s"')\]]*$""")
 _VERB_WORDS = frozenset(
     """is are was were be been being has have had will would can could may might must shall should does do
     did said says told tells met meets made makes took takes gave gives won wins lost loses went goes came
-    comes got gets left leaves saw sees spoke speaks plans expects faces face run runs""".split()
+    comes got gets left leaves saw sees spoke speaks plans expects faces face run runs
+    arose awoke became began bent bit blew broke brought built bought caught chose clung crept dealt dug
+    drew drank drove ate fell fed felt fought found fled flew forgot forgave froze grew hung heard hid held
+    hurt kept knelt knew laid led lent lit meant paid quit rode rang rose ran sought sold sent shook shone
+    shot showed shut sang sank sat slept slid sped spent spun split spread sprang stood stole stuck struck
+    swore swept swam swung taught tore thought threw understood woke wore wept wrote""".split()
 )
 _CAPTION_WORDS = re.compile(r"\b(?:seen|pictured|photographed|shown|filmed|depicted|arriving|speaking|attending|during)\b")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)

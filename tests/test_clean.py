@@ -160,7 +160,9 @@ def test_verbless_caption_lines_are_dropped_only_above_the_story():
 
 def test_a_short_lead_sentence_at_the_top_stays():
     for lead in ("Thousands of commuters face weeks of ferry queues.", "Port Alder shuts its Harbour Bridge.",
-                 "The Bank of Calder raised rates again on Wednesday."):
+                 "The Bank of Calder raised rates again on Wednesday.",
+                 "Judge Ann Ray heard the case at Kestrel Crown Court on Monday.",
+                 "Harbour Police Chief Ida Stone found the missing ferry near Marrow Point."):
         item = article(blocks=(Block(lead), Block(STORY)))
         assert clean(item, rules_for(Config(), item.outlet))[1] == ()
 
