@@ -380,8 +380,8 @@ class PageCache:
         """The names a template and everything it extends or includes may read; None: unknown."""
         if template not in self.variables:
             self.variables[template] = None  # a template that includes itself: unknown
-            source = self.env.loader.get_source(self.env, template)[0]
-            tree = self.env.parse(source)
+            source, filename, _ = self.env.loader.get_source(self.env, template)
+            tree = self.env.parse(source, template, filename)
             names = set(meta.find_undeclared_variables(tree))
             for other in meta.find_referenced_templates(tree):
                 more = self._variables(other) if other else None

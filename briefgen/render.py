@@ -6,6 +6,8 @@ works at a domain root, under a sub-path and opened from disk.
 """
 
 import json
+import os
+import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -13,10 +15,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context,
-                    select_autoescape)
+from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError,
+                    TemplateNotFound, TemplateSyntaxError, pass_context, select_autoescape)
 
 from . import __version__
+from .errors import BriefgenError
 from .feeds import Entry, address, feed_files
 from .models import Briefing, Site, Topic, TopicBriefing
 from .urls import text_fragment_url
@@ -55,7 +58,33 @@ def environment(project_templates: Path | None = None) -> Environment:
 
 def render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     """Every file of the site. `reuse(path, template, context, produce)` may return a file's
-    earlier bytes instead of calling `produce()` (template None: not a Jinja page)."""
+    earlier bytes instead of calling `produce()` (template None: not a Jinja page).
+
+    A broken template (a project's own override, usually) is a user mistake: it is reported
+    with its file and line, not as a traceback."""
+    try:
+        return _render_site(site, env, reuse)
+    except TemplateError as exc:
+        raise BriefgenError(template_problem(exc)) from None
+
+
+def template_problem(exc: TemplateError) -> str:
+    """'templates/x.html:12: message; ...' for a Jinja error raised while loading or rendering."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = f"{_shown(exc.filename or exc.name or 'template')}:{exc.lineno}"
+    else:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".css"))]
+        where = f"{_shown(frames[-1].filename)}:{frames[-1].lineno}" if frames else "templates"
+    message = f"no template named '{exc.name}'" if isinstance(exc, TemplateNotFound) else exc.message or str(exc)
+    return f"{where}: template error: {message}; fix the template, or delete your copy to use the default theme"
+
+
+def _shown(filename: str) -> str:
+    relative = os.path.relpath(filename)
+    return filename if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     reuse = reuse or (lambda path, template, context, produce: produce())
     common = {"site": site.config, "briefings": site.briefings}
     files = {}

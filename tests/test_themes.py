@@ -82,3 +82,27 @@ def test_a_project_template_can_extend_the_default_one(tmp_path):
     assert '<meta name="theme-color" content="#000">' in page
     assert '<section class="topic" id="topic-harbour-bridge">' in page
     assert '<meta name="theme-color" content="#000">' in (site / "archive/index.html").read_text()
+
+
+def test_a_broken_project_template_is_an_error_with_its_line_not_a_traceback(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    project = tmp_path / "project"
+    (project / "templates" / "partials").mkdir(parents=True)
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    args = ["build", "--config", str(REPO / "briefgen.yaml"), "--content", str(REPO / "content")]
+    assert runner.invoke(main, args).exit_code == 0
+    before = (project / "site" / "index.html").read_bytes()
+    for text, message in [
+        ("<p>\n{{ nothere.x }}</p>\n", "templates/partials/footer.html:2: template error: 'nothere' is undefined"),
+        ("{% if %}\n", "templates/partials/footer.html:1: template error: Expected an expression"),
+        ('{% include "partials/nope.html" %}\n', "template error: no template named 'partials/nope.html'"),
+    ]:
+        (project / "templates" / "partials" / "footer.html").write_text(text)
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        assert message in result.stderr
+        assert (project / "site" / "index.html").read_bytes() == before
