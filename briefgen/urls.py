@@ -33,7 +33,7 @@ def _ascii_host(hostname: str) -> str | None:
         return None
 
 
-def text_fragment_url(url: str, words: str, max_words: int = 8) -> str:
+def text_fragment_url(url: str, words: str, max_words: int = 6) -> str:
     """`url#:~:text=...` so supporting browsers scroll to the quoted words.
 
     Long passages use the `start,end` form with a few words from each end.

@@ -244,10 +244,10 @@ def entry_with(*quotes) -> TopicBriefing:
 
 def test_only_reported_by_and_variants_on_the_page():
     alone = text_of("https://w.example/e", "Northern Wire", '"Only one outlet printed these words," Ruth Okafor said.')
-    html = environment().get_template("partials/quotes.html").render(entry=entry_with(*keyed(STAR, INSIDER), *keyed(alone)))
-    assert '<span class="role">retired Lt. Gen.</span> Reported by <a class="cite" href="https://star.example/a#:~:text=' in html
+    html = environment().get_template("partials/quotes.html").render(entry=entry_with(*keyed(STAR, INSIDER), *keyed(alone)), show_variants=True)
+    assert '<span class="role">retired Lt. Gen.</span> Reported by <a href="https://star.example/a#:~:text=' in html
     assert '<span class="speaker">Ruth Okafor</span>. Only reported by' in html
-    assert "Only reported by <a class=\"cite\" href=\"https://w.example/e#:~:text=" in html
+    assert 'Only reported by <a href="https://w.example/e#:~:text=' in html
     assert html.count("<summary>Wording differs between outlets</summary>") == 1
 
 
