@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import error, warning
+from .errors import error, shown, warning
 from .urls import check_http_url
 from .yamldoc import YamlDoc
 
@@ -61,10 +61,21 @@ class Invalid(Exception):
     """Raised by a check; the message says what a valid value looks like."""
 
 
+# Characters no HTML page or XML feed may carry: control characters, surrogates, non-characters.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_printable(text: str) -> str:
+    found = UNPRINTABLE.search(text)
+    if found:
+        raise Invalid(f"contains the control character U+{ord(found.group()):04X}; remove it (in YAML it comes from an escape such as \\x01)")
+    return text
+
+
 def _text(value):
     if not isinstance(value, str) or not value.strip():
         raise Invalid("must be non-empty text")
-    return value.strip()
+    return check_printable(value.strip())
 
 
 def _int_between(low: int, high: int) -> Callable:
@@ -88,8 +99,8 @@ def _one_of(choices) -> Callable:
 def _timezone(value):
     try:
         ZoneInfo(_text(value))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise Invalid(f"'{value}' is not a known time zone; use an IANA name such as Europe/London or UTC") from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise Invalid(f"{shown(value)} is not a known time zone; use an IANA name such as Europe/London or UTC") from None
     return value.strip()
 
 
@@ -135,8 +146,8 @@ def _size(value):
         raise Invalid("must be a size such as 5MB, 500KB or a number of bytes")
     unit = match.group(2).lower() if match.group(2) else None
     size = int(float(match.group(1)) * _UNITS[unit])
-    if size < 1000:
-        raise Invalid("must be at least 1KB")
+    if not 1000 <= size <= 1000**3:
+        raise Invalid("must be from 1KB to 1GB")
     return size
 
 
@@ -182,4 +193,4 @@ def did_you_mean(word, known) -> str:
 
 
 def unknown_key_message(key, known) -> str:
-    return f"unknown key '{key}' is ignored; {did_you_mean(key, known)}"
+    return f"unknown key {shown(key)} is ignored; {did_you_mean(key, known)}"

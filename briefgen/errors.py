@@ -31,6 +31,12 @@ class Problem:
         return f"{where}: {label}{self.message}"
 
 
+def shown(value) -> str:
+    """A value quoted for a message: on one line, invisible characters escaped, cut short."""
+    text = f"'{value}'" if isinstance(value, str) and value.isprintable() else repr(value)
+    return text if len(text) <= 60 else text[:56] + "...'"
+
+
 def warning(path: str, message: str, line: int = 0, field: str = "") -> Problem:
     return Problem(path, line, field, message, WARNING)
 

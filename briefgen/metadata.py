@@ -10,8 +10,8 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from .config import LANGUAGES, Config, Invalid, did_you_mean, unknown_key_message
-from .errors import error, warning
+from .config import LANGUAGES, Config, Invalid, check_printable, did_you_mean, unknown_key_message
+from .errors import error, shown, warning
 from .models import PinnedQuote, QuoteControls, SummaryControls, Topic
 from .urls import check_http_url
 from .yamldoc import YamlDoc
@@ -22,20 +22,23 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _text(value, limit: int = 500) -> str:
-    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+    """Text on one line, NFC-normalised (so look-alike spellings of one word compare equal)."""
+    if isinstance(value, (bool, float)):
+        raise Invalid(f"{shown(value)} is read as a {'yes/no value' if isinstance(value, bool) else 'number'}, not text; put it in quotes")
+    if not isinstance(value, (str, int)):
         raise Invalid("must be text")
-    text = " ".join(str(value).split())
+    text = unicodedata.normalize("NFC", " ".join(str(value).split()))
     if not text:
         raise Invalid("must not be empty")
     if len(text) > limit:
         raise Invalid(f"is longer than {limit} characters")
-    return text
+    return check_printable(text)
 
 
 def _url(value) -> str:
     url = check_http_url(value)
     if url is None:
-        raise Invalid(f"{_shown(value)} is not a web address; use the article's full http:// or https:// URL")
+        raise Invalid(f"{shown(value)} is not a web address; use the article's full http:// or https:// URL")
     return url
 
 
@@ -49,9 +52,11 @@ def parse_published(value) -> tuple[datetime, bool]:
     except ValueError:
         moment = None
     if moment is None:
-        raise Invalid(f"{_shown(value)} is not an ISO 8601 date or time; write e.g. 2024-03-05 or 2024-03-05T07:30:00+01:00")
+        raise Invalid(f"{shown(value)} is not an ISO 8601 date or time; write e.g. 2024-03-05 or 2024-03-05T07:30:00+01:00")
     if moment.tzinfo is None:
-        raise Invalid(f"{_shown(value)} has no UTC offset; add one, e.g. {text}+00:00 or {text}Z")
+        raise Invalid(f"{shown(value)} has no UTC offset; add one, e.g. {text}+00:00 or {text}Z")
+    if not 1 < moment.year < 9999:
+        raise Invalid(f"{shown(value)} is out of range; use a year from 0002 to 9998")
     return moment, False
 
 
@@ -62,12 +67,12 @@ def _date(value) -> date:
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise Invalid(f"{_shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05")
+    raise Invalid(f"{shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-05")
 
 
 def _language(value) -> str:
-    if value not in LANGUAGES:
-        raise Invalid(f"{_shown(value)} is not supported; use one of: {', '.join(LANGUAGES)}")
+    if not isinstance(value, str) or value not in LANGUAGES:
+        raise Invalid(f"{shown(value)} is not supported; use one of: {', '.join(LANGUAGES)}")
     return value
 
 
@@ -76,11 +81,6 @@ def _tags(value) -> tuple[str, ...]:
     if not isinstance(items, list):
         raise Invalid("must be a list of words, e.g. [politics, europe]")
     return tuple(sorted({_text(item, 80) for item in items}))
-
-
-def _shown(value) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "...'"
 
 
 def check_article_fields(doc: YamlDoc, path: str, config: Config, topic_ids, article_path: str = "") -> tuple[dict, list]:
@@ -109,7 +109,8 @@ def check_article_fields(doc: YamlDoc, path: str, config: Config, topic_ids, art
                 values[name] = _CHECKS[name](value)
             except Invalid as exc:
                 problems.append(error(path, f"{name}: {exc}", doc.line_of(name)))
-    problems += _check_topic(values, path, doc, topic_ids)
+    if "topic" in values or fields.get("topic") in (None, ""):
+        problems += _check_topic(values, path, doc, topic_ids)
     if any(p.is_error for p in problems):
         return {}, problems
     return _article_kwargs(values, article_path or path, config), problems
@@ -121,7 +122,7 @@ def _check_topic(values: dict, path: str, doc: YamlDoc, topic_ids) -> list:
         return [warning(path, "no topic; the article goes to 'Other news'. Add 'topic: <id>' from content/topics.yaml")]
     if topic in topic_ids:
         return []
-    message = f"topic: unknown topic '{topic}'; {did_you_mean(topic, topic_ids)} Topics are defined in content/topics.yaml"
+    message = f"topic: unknown topic {shown(topic)}; {did_you_mean(topic, topic_ids)} Topics are defined in content/topics.yaml"
     return [error(path, message, doc.line_of("topic"))]
 
 
@@ -275,7 +276,7 @@ def _sentence_parts(value, for_topic: bool) -> tuple[str, ...]:
     for item in items:
         text = _text(item)
         if len(text.split()) < 3:
-            raise Invalid(f"{_shown(item)} is too short to find one sentence; copy at least 3 words of it")
+            raise Invalid(f"{shown(item)} is too short to find one sentence; copy at least 3 words of it")
         parts.append(text)
     return tuple(parts)
 

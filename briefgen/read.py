@@ -4,18 +4,22 @@ Only this module and `write` touch the file system. Every problem in every file 
 before `InputError` is raised, so one run shows the editor everything to fix.
 """
 
+import codecs
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .config import load_config
-from .errors import error, raise_if_errors, warning
+from .config import UNPRINTABLE, load_config
+from .errors import InputError, error, raise_if_errors, warning
 from .markup import markdown_blocks, render_markdown, text_blocks
 from .keyquotes import pinned_quote
 from .metadata import check_article_fields, check_topics, missing_pins
 from .models import Article, Note, Project
+from .urls import same_page_key
 from .yamldoc import YamlDoc, YamlProblem, parse_yaml
 
 BODY_SUFFIXES = (".md", ".txt")
@@ -34,23 +38,36 @@ class Paths:
 
     def show(self, path: Path) -> str:
         try:
-            return path.relative_to(self.root).as_posix()
+            shown = path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            shown = path.as_posix()
+        return printable_name(shown)
+
+
+def printable_name(name: str) -> str:
+    """A file name fit for a one-line message: undecodable bytes and control characters escaped."""
+    if name.isprintable():
+        return name
+    name = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
 
 
 def read_project(paths: Paths, parse=None, blocks=None) -> Project:
     """`parse` stands in for `parse_article` (same arguments and result) and `blocks(article)`
     gives an article's body blocks, e.g. to reuse cached work (see build.py)."""
     problems = []
-    config = _read_config(paths, problems)
-    if not paths.content.is_dir():
-        problems.append(error(paths.show(paths.content), "content folder not found; run briefgen in a project folder or pass --content DIR"))
-        raise_if_errors(problems)
-    topics = _read_topics(paths, config, problems)
-    articles = _read_articles(paths, config, {t.id for t in topics}, problems, parse or parse_article)
-    problems += _missing_topic_pins(topics, articles, paths, blocks or (lambda article: article.blocks))
-    notes = _read_notes(paths, config, problems)
+    try:
+        config = _read_config(paths, problems)
+        if not paths.content.is_dir():
+            problems.append(error(paths.show(paths.content), "content folder not found; run briefgen in a project folder or pass --content DIR"))
+            raise_if_errors(problems)
+        topics = _read_topics(paths, config, problems)
+        articles = _read_articles(paths, config, {t.id for t in topics}, problems, parse or parse_article)
+        problems += _missing_topic_pins(topics, articles, paths, blocks or (lambda article: article.blocks))
+        notes = _read_notes(paths, config, problems)
+    except OSError as exc:  # a folder that cannot even be looked into (permissions)
+        where = paths.show(Path(exc.filename)) if exc.filename else paths.show(paths.content)
+        raise InputError(problems + [error(where, f"cannot read: {exc.strerror or exc}; check its permissions")]) from None
     raise_if_errors(problems)
     return Project(config, topics, articles, notes, tuple(sorted(problems)))
 
@@ -67,29 +84,68 @@ def _missing_topic_pins(topics, articles, paths: Paths, blocks) -> list:
 
 def read_text(path: Path, shown: str, limit: int) -> tuple[str | None, list]:
     """A file's text as UTF-8 with '\\n' line ends, or the problem that prevents it."""
+    too_big = f"above the limit of {limit:,} bytes; split it or raise max_file_size in briefgen.yaml"
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return None, [error(shown, f"file is {size:,} bytes, above the limit of {limit:,}; split it or raise max_file_size in briefgen.yaml")]
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [error(shown, "is not a regular file (a device, pipe or socket); remove it from content/")]
+        if info.st_size > limit:
+            return None, [error(shown, f"file is {info.st_size:,} bytes, {too_big}")]
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)  # the file may have grown since stat()
     except OSError as exc:
-        return None, [error(shown, f"cannot read file: {exc.strerror or exc}; check that it exists and is readable")]
+        return None, [error(shown, _read_failure(path, exc))]
+    if len(data) > limit:
+        return None, [error(shown, f"file is {too_big}")]
     return decode_text(data, shown)
 
 
+def _read_failure(path: Path, exc: OSError) -> str:
+    if path.is_symlink() and exc.errno == errno.ENOENT:
+        return f"is a symbolic link to {printable_name(os.readlink(path))}, which does not exist; fix or remove the link"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link that leads back to itself (a loop); fix or remove the link"
+    return f"cannot read file: {exc.strerror or exc}; check that it exists and is readable"
+
+
 def decode_text(data: bytes, shown: str) -> tuple[str | None, list]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
+        return None, [error(shown, "is saved as UTF-16; re-save it as UTF-8 (in your editor: Save As, encoding UTF-8)")]
     if b"\x00" in data:
         return None, [error(shown, "looks like a binary file (it contains NUL bytes); articles must be UTF-8 text")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        return None, [error(shown, f"is not valid UTF-8 (byte 0x{byte:02X}); re-save the file with UTF-8 encoding", line)]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return None, [error(shown, _not_utf8(data, exc.start), line)]
+    text = UNPRINTABLE.sub(_control_character, text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return None, [error(shown, "file is empty")]
     return text, []
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a byte order mark: every other byte of ASCII text is NUL."""
+    sample = data[:1000]
+    if len(sample) < 4:
+        return False
+    nul_shares = sorted(half.count(0) / len(half) for half in (sample[0::2], sample[1::2]))
+    return nul_shares[0] < 0.1 and nul_shares[1] > 0.9
+
+
+def _not_utf8(data: bytes, start: int) -> str:
+    try:
+        data.decode("cp1252")
+        guess, codec = "Windows-1252 (Western European)", "windows-1252"
+    except UnicodeDecodeError:
+        guess, codec = "Latin-1", "latin-1"
+    return (f"is not valid UTF-8 (byte 0x{data[start]:02X}); it looks like {guess}: re-save it as UTF-8 "
+            f"(in your editor: Save As, encoding UTF-8; or iconv -f {codec} -t utf-8)")
+
+
+def _control_character(match) -> str:
+    """Control characters copied with web text are invisible junk; a form feed separates words."""
+    return " " if match.group() in "\x0b\x0c" else ""
 
 
 def load_yaml(text: str, shown: str, first_line: int = 1) -> tuple[YamlDoc | None, list]:
@@ -133,10 +189,11 @@ def _read_articles(paths: Paths, config, topic_ids: set, problems: list, parse) 
         article = _read_article(body_path, sidecar_path, paths, config, topic_ids, problems, parse)
         if article is None:
             continue
-        if article.url in urls:
-            problems.append(error(article.path, f"url: {article.url} is also the URL of {urls[article.url]}; each article needs its own URL"))
+        key = same_page_key(article.url)
+        if key in urls:
+            problems.append(error(article.path, f"url: {article.url} is also the URL of {urls[key]}; each article needs its own URL"))
             continue
-        urls[article.url] = article.path
+        urls[key] = article.path
         articles.append(article)
     if not files and not any(p.is_error for p in problems):
         problems.append(error(paths.show(folder), "no articles found; add .md or .txt files with YAML metadata"))

@@ -20,10 +20,20 @@ def check_http_url(value) -> str | None:
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None  # a user name before '@' can make a link look as if it went elsewhere
     host = _ascii_host(parts.hostname)
     return url if host and _HOST.match(host) else None
+
+
+def same_page_key(url: str) -> str:
+    """What two spellings of one article's address share: scheme and host in lower case, no
+    default port, no '#fragment'."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port if parts.port not in (None, {"http": 80, "https": 443}[scheme]) else None
+    host = parts.hostname + (f":{port}" if port else "")
+    return f"{scheme}://{host}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
 
 
 def _ascii_host(hostname: str) -> str | None:

@@ -12,6 +12,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
+from .errors import shown
+
 MAX_DEPTH = 32
 MAX_NODES = 100_000
 
@@ -142,7 +144,7 @@ class _Builder:
         key = str(key) if not isinstance(key, str) else key
         if key in key_lines:
             raise YamlProblem(
-                f"key '{key}' appears twice (first on line {key_lines[key]}); keep one", self.line(event)
+                f"key {shown(key)} appears twice (first on line {key_lines[key]}); keep one", self.line(event)
             )
         key_lines[key] = self.line(event)
         path = self.stack[-1][1]
@@ -167,4 +169,4 @@ class _Builder:
         try:
             return construct(yaml.ScalarNode(tag, event.value))
         except (ConstructorError, ValueError):
-            raise YamlProblem(f"'{event.value}' is not a valid {tag.rsplit(':', 1)[-1]}", self.line(event)) from None
+            raise YamlProblem(f"{shown(event.value)} is not a valid {tag.rsplit(':', 1)[-1]}", self.line(event)) from None

@@ -4,7 +4,11 @@ import textwrap
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import pytest
+
+from briefgen.errors import InputError
 from briefgen.models import Article, Block
+from briefgen.read import Paths, read_project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -48,3 +52,15 @@ def write_project(root: Path, files: dict[str, str], topics="- id: budget\n  tit
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return root
+
+
+def read(root: Path):
+    """The project at `root`, read as `briefgen build` would."""
+    return read_project(Paths(root, root / "briefgen.yaml", root / "content"))
+
+
+def problems_of(root: Path) -> list[str]:
+    """The problems reading the project at `root` reports, as printed."""
+    with pytest.raises(InputError) as caught:
+        read(root)
+    return [str(p) for p in caught.value.problems]

@@ -1,21 +1,7 @@
 from datetime import date
 
-import pytest
-
-from briefgen.errors import InputError
 from briefgen.models import LIST_ITEM, PARAGRAPH
-from briefgen.read import Paths, read_project
-from builders import front_matter, write_project
-
-
-def read(root):
-    return read_project(Paths(root, root / "briefgen.yaml", root / "content"))
-
-
-def problems_of(root) -> list[str]:
-    with pytest.raises(InputError) as caught:
-        read(root)
-    return [str(p) for p in caught.value.problems]
+from builders import front_matter, problems_of, read, write_project
 
 
 def test_front_matter_article(tmp_path):
@@ -66,7 +52,8 @@ def test_every_problem_in_one_run(tmp_path):
         "content/articles/b.md:5: topic: unknown topic 'budgte'; did you mean 'budget'? Topics are defined in content/topics.yaml",
         "content/articles/c.txt: no metadata; add YAML front matter between '---' lines at the top, or a .yaml file of the same name",
         "content/articles/d.md:3: invalid YAML: did not find expected ',' or ']'",
-        "content/articles/e.md:2: is not valid UTF-8 (byte 0xE9); re-save the file with UTF-8 encoding",
+        "content/articles/e.md:2: is not valid UTF-8 (byte 0xE9); it looks like Windows-1252 (Western European): "
+        "re-save it as UTF-8 (in your editor: Save As, encoding UTF-8; or iconv -f windows-1252 -t utf-8)",
     ]
 
 
@@ -88,7 +75,7 @@ def test_article_without_topic_is_a_warning(tmp_path):
 def test_files_above_the_size_limit_and_binary_files(tmp_path):
     write_project(tmp_path, {"big.md": front_matter("x" * 3000), "bin.txt": b"\x89PNG\x00\x00"}, config="max_file_size: 2KB\n")
     assert problems_of(tmp_path) == [
-        "content/articles/big.md: file is 3,142 bytes, above the limit of 2,000; split it or raise max_file_size in briefgen.yaml",
+        "content/articles/big.md: file is 3,142 bytes, above the limit of 2,000 bytes; split it or raise max_file_size in briefgen.yaml",
         "content/articles/bin.txt: looks like a binary file (it contains NUL bytes); articles must be UTF-8 text",
     ]
 
