@@ -4,6 +4,7 @@ Every check returns the clean value or raises `Invalid` with a message that says
 valid value looks like; the caller attaches the file and line.
 """
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import replace
@@ -165,18 +166,55 @@ _EXAMPLES = {
 TOPIC_FIELDS = ("id", "title", "description", "summary", "quotes")
 
 
+# Names Windows reserves for devices, whatever the extension; a folder so named cannot be made.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))}
+BUILT_IN_SLUGS = {"other"}  # the built-in 'Other news' section, unless a topic's id is 'other'
+
+
 def slugify(text: str) -> str:
-    """A lowercase ASCII path segment; never empty, never '.' or '..'."""
+    """A lowercase ASCII path segment of at most 60 characters: letters, digits and '-'.
+
+    Never empty, never '.' or '..', never a reserved device name; characters with no ASCII
+    look-alike (Cyrillic, Greek, CJK...) are dropped.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
-    return slug or "topic"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "topic"
+    return f"{slug}-topic" if slug in _RESERVED else slug
+
+
+def assign_slugs(topics: list[Topic]) -> tuple[Topic, ...]:
+    """Distinct paths for topics whose ids slugify alike ('Budget', 'budget', 'bud-get').
+
+    A topic keeps its plain slug when its id is exactly that slug, or when no other topic and
+    no built-in page wants it; the others get a suffix from a hash of their id, so each path
+    is stable whatever the order of content/topics.yaml.
+    """
+    claims: dict[str, int] = {}
+    for topic in topics:
+        claims[topic.slug] = claims.get(topic.slug, 0) + 1
+    taken = {t.slug for t in topics if t.id == t.slug}
+    result = []
+    for topic in topics:
+        shared = claims[topic.slug] > 1 or topic.slug in BUILT_IN_SLUGS
+        slug = topic.slug if topic.id == topic.slug or not shared else _hashed_slug(topic, taken)
+        taken.add(slug)
+        result.append(replace(topic, slug=slug))
+    return tuple(result)
+
+
+def _hashed_slug(topic: Topic, taken: set) -> str:
+    digest = hashlib.sha256(topic.id.encode("utf-8")).hexdigest()
+    length = 8
+    while f"{topic.slug}-{digest[:length]}" in taken:
+        length += 1
+    return f"{topic.slug}-{digest[:length]}"
 
 
 def check_topics(doc: YamlDoc, path: str, render_markdown) -> tuple[tuple[Topic, ...], list]:
     """Topics from `content/topics.yaml`: a list of {id, title, description}."""
     if not isinstance(doc.value, list):
         return (), [error(path, "must be a list of topics, each '- id: ...' with a 'title:'", doc.line_of())]
-    topics, problems, seen_ids, seen_slugs = [], [], {}, set()
+    topics, problems, seen_ids = [], [], {}
     for index, entry in enumerate(doc.value):
         topic, entry_problems = _check_topic_entry(entry, index, doc, path, render_markdown)
         problems += entry_problems
@@ -186,10 +224,8 @@ def check_topics(doc: YamlDoc, path: str, render_markdown) -> tuple[tuple[Topic,
             problems.append(error(path, f"id: topic '{topic.id}' is defined twice (first on line {seen_ids[topic.id]}); keep one", doc.line_of(index, "id")))
             continue
         seen_ids[topic.id] = doc.line_of(index, "id")
-        topic = _unique_slug(topic, seen_slugs)
-        seen_slugs.add(topic.slug)
         topics.append(topic)
-    return tuple(topics), problems
+    return assign_slugs(topics), problems
 
 
 def _check_topic_entry(entry, index: int, doc: YamlDoc, path: str, render_markdown):
@@ -218,13 +254,6 @@ def _check_topic_entry(entry, index: int, doc: YamlDoc, path: str, render_markdo
     description = entry.get("description") or ""
     html = render_markdown(description) if isinstance(description, str) else ""
     return Topic(values["id"], values["title"], slugify(values["id"]), html, summary, controls), problems
-
-
-def _unique_slug(topic: Topic, taken: set) -> Topic:
-    slug, number = topic.slug, 2
-    while slug in taken:
-        slug, number = f"{topic.slug}-{number}", number + 1
-    return replace(topic, slug=slug)
 
 
 # `summary:` controls of a topic entry or an article
