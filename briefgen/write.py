@@ -31,25 +31,46 @@ class WriteResult:
 
 
 def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
-    output = Path(os.path.abspath(output))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(output):
-        _recover(output)
-        previous = _read_manifest(output)
-        if _up_to_date(files, output):
-            return WriteResult(0, len(files), 0, _count_foreign(output, previous))
-        staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(output.name), dir=output.parent))
-        try:
-            written, unchanged = _stage(files, output, staging)
-            kept = _keep_foreign_files(output, staging, previous, files)
-            _write_file(staging / MANIFEST, _manifest(files))
-            _swap(staging, output)
-        except OSError as exc:
-            raise BriefgenError(f"could not write the site: {exc.strerror or exc} ({exc.filename or output}); {output.name}/ was left as it was") from None
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    output = _real_folder(Path(os.path.abspath(output)))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(output):
+            _recover(output)
+            previous = _read_manifest(output)
+            if _up_to_date(files, output):
+                return WriteResult(0, len(files), 0, _count_foreign(output, previous))
+            staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(output.name), dir=output.parent))
+            try:
+                written, unchanged = _stage(files, output, staging)
+                kept = _keep_foreign_files(output, staging, previous, files)
+                _write_file(staging / MANIFEST, _manifest(files))
+                _swap(staging, output)
+            finally:
+                _remove(staging)
+    except OSError as exc:
+        raise BriefgenError(_write_failure(exc, output)) from None
     removed = len(previous - set(files) - {MANIFEST}) if previous is not None else 0
     return WriteResult(written, unchanged, removed, kept)
+
+
+def _real_folder(output: Path) -> Path:
+    """The folder to replace: a link to a folder is followed, so the link itself stays."""
+    if output.is_symlink():
+        output = output.resolve()
+    if output.exists() and not output.is_dir():
+        raise BriefgenError(f"{output} is a file, not a folder; choose another --output")
+    return output
+
+
+def _write_failure(exc: OSError, output: Path) -> str:
+    where = exc.filename or output
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = f"the disk is full (writing {where}); free some space and build again"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = f"permission denied for {where}; check that you can write to {output.parent}"
+    else:
+        what = f"{exc.strerror or exc} ({where})"
+    return f"could not write the site: {what}. {output.name}/ was left as it was"
 
 
 def site_path(root: Path, relative: str) -> Path:
@@ -157,7 +178,11 @@ def _swap(staging: Path, output: Path) -> None:
         return
     backup = output.with_name(_BACKUP.format(output.name) + str(os.getpid()))
     os.rename(output, backup)
-    os.rename(staging, output)
+    try:
+        os.rename(staging, output)
+    except OSError:
+        os.rename(backup, output)
+        raise
     os.rename(backup, staging)
 
 
@@ -187,9 +212,16 @@ def _recover(output: Path) -> None:
         if not output.exists():
             os.rename(leftover, output)
         else:
-            shutil.rmtree(leftover, ignore_errors=True)
+            _remove(leftover)
     for leftover in output.parent.glob(_STAGING.format(output.name) + "*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+        _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 class _lock:

@@ -64,3 +64,31 @@ def problems_of(root: Path) -> list[str]:
     with pytest.raises(InputError) as caught:
         read(root)
     return [str(p) for p in caught.value.problems]
+
+
+_PLACES = ("Port Alder", "Kettle Bay", "Northmoor", "Saltmarsh", "Dunmere")
+_SUBJECTS = ("the harbour bridge", "the ferry timetable", "water restrictions", "the council budget", "bus fares")
+_ACTIONS = ("was reviewed", "was delayed again", "drew protests", "was approved", "faced new questions")
+
+
+def many_articles(count: int, days: int = 10, topics: int = 5, seed: int = 0) -> tuple[dict[str, str], str]:
+    """(files, topics.yaml) for a project of `count` small articles spread over `days` days.
+
+    The text is varied enough for summaries and quotes; the same arguments give the same files.
+    """
+    files = {}
+    for n in range(count):
+        day, topic = date(2024, 3, 1 + n % days) if days <= 28 else date.fromordinal(738946 + n % days), n % topics
+        place, subject, action = (_PLACES[(n + seed) % 5], _SUBJECTS[(n // 5 + seed) % 5], _ACTIONS[(n // 25 + seed) % 5])
+        body = (
+            f"In {place}, {subject} {action} on {day:%A}, officials said. Residents of {place} were told "
+            f"that {subject} would be discussed again next week.\n\n"
+            f"\"We will keep people informed about {subject} at every stage,\" said Mara Quinlan number {n}.\n\n"
+            f"Story {n} of {count}: about {n % 97} people attended a meeting about {subject} in {place}."
+        )
+        files[f"{day.isoformat()}/story-{n}.md"] = front_matter(
+            body, title=f"'{subject.capitalize()} {action} in {place} ({n})'", url=f"https://news.example/{n}",
+            published=f"{day.isoformat()}T{n % 24:02d}:00:00+00:00", topic=f"topic-{topic}",
+        )
+    topics_yaml = "".join(f"- id: topic-{t}\n  title: Topic number {t}\n" for t in range(topics))
+    return files, topics_yaml

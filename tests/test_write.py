@@ -61,7 +61,7 @@ def test_a_write_error_leaves_the_old_site(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device", "index.html")
 
     monkeypatch.setattr("briefgen.write._write_file", disk_full)
-    with pytest.raises(BriefgenError, match="could not write the site: No space left on device"):
+    with pytest.raises(BriefgenError, match="could not write the site: the disk is full"):
         write_site({"index.html": b"new\n"}, out)
     assert (out / "index.html").read_bytes() == b"old\n"
 
