@@ -20,7 +20,7 @@ from jinja2 import meta
 from .analyze import analyze
 from .cache import CACHE_DIR, Fingerprints, Store, code_fingerprint, decode, digest, encode
 from .config import Config
-from .errors import Problem
+from .errors import Problem, as_errors, raise_if_errors
 from .group import group_articles
 from .keyquotes import key_quotes
 from .models import Article, ArticleText, Briefing, Project, Site, Topic, TopicBriefing
@@ -40,6 +40,7 @@ class BuildOptions:
     templates: Path | None = Path("templates")
     jobs: int = 0  # processes; 0: one per core
     cache: bool = True
+    strict: bool = False  # warnings are errors
 
     def paths(self) -> Paths:
         return Paths(self.root, self.config, self.content)
@@ -89,6 +90,8 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
     results = clock.run("summarise", run_units, units, project.config, reader, topics, options.jobs, texts, progress, set(briefings))
     briefings.update((key, briefing) for key, (briefing, _) in results.items() if briefing is not None)
     warnings = project.warnings + clock.run("summarise", check_controls, project, options, reader)
+    if options.strict:
+        raise_if_errors(as_errors(warnings))
     site = assemble_site(project, units, briefings)
     files, pages = {}, None
     if write:

@@ -16,6 +16,9 @@ from .models import LIST_ITEM
 from .read import Paths, read_one_article
 
 
+_strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors: report them all and exit with status 1.")
+
+
 def _project_options(function):
     function = click.option("--content", default="content", show_default=True, type=click.Path(path_type=Path), help="Folder with articles/, topics.yaml and notes/.")(function)
     function = click.option("--config", default="briefgen.yaml", show_default=True, type=click.Path(path_type=Path), help="Site settings file.")(function)
@@ -38,12 +41,13 @@ def main():
 
 @main.command("build")
 @_project_options
+@_strict_option
 @click.option("--output", default="site", show_default=True, type=click.Path(path_type=Path), help="Folder to write the site to.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Processes to use; default: one per core.")
 @click.option("--no-cache", is_flag=True, help=f"Do all the work again; neither read nor update {CACHE_DIR}/.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list dropped lines, time per stage and reused work.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build_command(config, content, output, jobs, no_cache, verbose, quiet):
+def build_command(config, content, strict, output, jobs, no_cache, verbose, quiet):
     """Build the briefing site from content/ into site/.
 
     Work that did not change since the last build is reused from .briefgen-cache/.
@@ -52,10 +56,10 @@ def build_command(config, content, output, jobs, no_cache, verbose, quiet):
     Examples:
       briefgen build
       briefgen build --output /tmp/preview -v
-      briefgen build --config other.yaml --content other-content
+      briefgen build --strict --config other.yaml --content other-content
       briefgen build --jobs 1 --no-cache
     """
-    options = BuildOptions(Path("."), config, content, output, jobs=jobs, cache=not no_cache)
+    options = BuildOptions(Path("."), config, content, output, jobs=jobs, cache=not no_cache, strict=strict)
     report = _run(lambda: build(options, texts=verbose, progress=None if quiet else _progress_bar), quiet)
     if verbose:
         _print_dropped(report.texts)
@@ -71,15 +75,17 @@ def build_command(config, content, output, jobs, no_cache, verbose, quiet):
 
 @main.command("check")
 @_project_options
+@_strict_option
 @click.option("-v", "--verbose", is_flag=True, help="Also list dropped lines.")
-def check_command(config, content, verbose):
+def check_command(config, content, strict, verbose):
     """Validate content/ and briefgen.yaml; write nothing.
 
     \b
-    Example:
+    Examples:
       briefgen check
+      briefgen check --strict     # warnings fail too, e.g. in CI
     """
-    report = _run(lambda: build(BuildOptions(Path("."), config, content), write=False, texts=verbose), quiet=False)
+    report = _run(lambda: build(BuildOptions(Path("."), config, content, strict=strict), write=False, texts=verbose), quiet=False)
     if verbose:
         _print_dropped(report.texts)
     click.echo(f"OK: {report.articles} articles, {report.topics} topics, {report.days} days; {len(report.warnings)} warnings")

@@ -5,7 +5,7 @@ one `InputError` carrying all of them, so an editor sees every mistake in one ru
 else that escapes is a bug in briefgen, not a user mistake.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ERROR = "error"
 WARNING = "warning"
@@ -61,3 +61,8 @@ class InputError(BriefgenError):
 def raise_if_errors(problems) -> None:
     if any(p.is_error for p in problems):
         raise InputError(problems)
+
+
+def as_errors(problems) -> list[Problem]:
+    """Warnings made errors, for --strict."""
+    return [replace(p, severity=ERROR) for p in problems]

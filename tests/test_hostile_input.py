@@ -284,3 +284,21 @@ def test_every_problem_in_one_run_exit_1_and_site_untouched(tmp_path, monkeypatc
     assert "Traceback" not in result.output
     assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]
     assert (project / "site" / "index.html").read_text() == "old site\n"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_strict_turns_warnings_into_errors(tmp_path, monkeypatch, command):
+    project = write_project(tmp_path / "project", {"a.md": front_matter(titel="x"), "notes.doc": "x"})
+    monkeypatch.chdir(project)
+    relaxed = CliRunner().invoke(main, [command, "-q"] if command == "build" else [command])
+    assert relaxed.exit_code == 0
+    site_before = sorted((p.as_posix(), p.stat().st_mtime_ns) for p in project.rglob("site/**/*"))
+    strict = CliRunner().invoke(main, [command, "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr == (
+        "content/articles/a.md:7: unknown key 'titel' is ignored; did you mean 'title'?\n"
+        "content/articles/notes.doc: ignored: articles are .md or .txt files (metadata in .yaml)\n"
+        "Error: 2 problems found; nothing was written\n"
+    )
+    assert sorted(p.name for p in project.iterdir()) == (["content"] if command == "check" else [".briefgen-cache", ".site.lock", "content", "site"])
+    assert sorted((p.as_posix(), p.stat().st_mtime_ns) for p in project.rglob("site/**/*")) == site_before
