@@ -22,12 +22,9 @@ from .cache import CACHE_DIR, Fingerprints, Store, code_fingerprint, decode, dig
 from .config import Config
 from .errors import Problem, as_errors, raise_if_errors
 from .group import group_articles
-from .keyquotes import key_quotes
 from .models import Article, ArticleText, Briefing, Project, Site, Topic, TopicBriefing
 from .read import Paths, parse_article, read_project
 from .render import environment, render_site
-from .summarize import summarize_topic, unused_controls
-from .syndication import find_copies
 from .write import WriteResult, write_site
 
 
@@ -121,6 +118,10 @@ def check_controls(project: Project, options: BuildOptions, reader: "CachedReade
     """Warnings for summary controls that match nothing. Only articles that a control can
     refer to are analysed for it; the others are passed without sentences."""
     steered = {topic.id for topic in project.topics if topic.summary.pin or topic.summary.drop}
+    if not steered and not any(a.summary.pin or a.summary.drop or a.summary.written for a in project.articles):
+        return ()  # nothing to check (and no need to load the summariser)
+    from .summarize import unused_controls
+
     texts = tuple(
         _article_text(article, reader, project.config)
         if article.topic in steered or article.summary.pin or article.summary.drop
@@ -207,8 +208,11 @@ def plan_units(project: Project, reader: CachedReader) -> tuple[Unit, ...]:
     units = []
     for day, groups in group_articles(project.articles, project.topics):
         for topic, articles in groups:
-            # The key names every input of `topic_briefing`: add any new one here.
-            key = digest(code_fingerprint(), "topic", repr(project.config), repr(topic), *(reader.keys[a.path] for a in articles))
+            # The key names every input of `topic_briefing`: add any new one here. A topic's
+            # title and description are only shown, never summarised: renaming a topic
+            # re-renders its pages but summarises nothing again.
+            shown_only = replace(topic, title="", description_html="")
+            key = digest(code_fingerprint(), "topic", repr(project.config), repr(shown_only), *(reader.keys[a.path] for a in articles))
             units.append(Unit(key, day, topic, articles))
     return tuple(units)
 
@@ -228,7 +232,7 @@ class TopicCache:
         for unit in units:
             briefing = decode(self.pack.get(unit.key), self.articles, TopicBriefing)
             if briefing is not None:
-                found[unit.key] = briefing
+                found[unit.key] = replace(briefing, topic=unit.topic)
         self.hits = len(found)
         return found
 
@@ -311,6 +315,10 @@ def _article_text(article: Article, reader: CachedReader, config: Config, whole:
 
 
 def topic_briefing(topic, texts: tuple[ArticleText, ...], config: Config) -> TopicBriefing:
+    from .keyquotes import key_quotes  # imported here: a build with nothing to summarise never loads sumy
+    from .summarize import summarize_topic
+    from .syndication import find_copies
+
     copies = find_copies(texts)
     return TopicBriefing(
         topic=topic,
@@ -354,8 +362,8 @@ class PageCache:
         self.fingerprints = Fingerprints()
         for path, article in reader.articles.items():
             self.fingerprints.know(article, reader.keys[path])
-        for unit in units:
-            self.fingerprints.know(briefings[unit.key], unit.key)
+        for unit in units:  # the unit key leaves out what is only shown of the topic; pages show it
+            self.fingerprints.know(briefings[unit.key], digest(unit.key, repr(unit.topic)))
         self.theme = digest(code_fingerprint(), repr(config), *_template_sources(env))
         self.variables: dict[str, frozenset | None] = {}
         self.used: set[str] = set()

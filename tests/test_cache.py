@@ -162,3 +162,13 @@ def test_a_cached_topic_that_cannot_be_read_back_is_summarised_again(tmp_path):
     report = run_build(root, "again", jobs=1)
     assert report.reused["topics"] == (0, 4)
     assert tree(root / "again") == cold(root)
+
+
+def test_renaming_a_topic_summarises_nothing_again(tmp_path):
+    root = project(tmp_path)
+    run_build(root)
+    (root / "content/topics.yaml").write_text(TOPICS.replace("title: Budget", "title: The city budget"))
+    report = run_build(root)
+    assert report.reused["topics"] == (4, 4)
+    assert b"The city budget" in (root / "site/topics/budget/index.html").read_bytes()
+    assert tree(root / "site") == cold(root)
