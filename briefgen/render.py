@@ -7,6 +7,7 @@ works at a domain root, under a sub-path and opened from disk.
 
 import json
 import os
+import pickle
 import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -112,7 +113,9 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     page("sources/index.html", "sources.html", outlets=outlet_usage(site.briefings))
     page("404.html", "404.html", root=site.config.base_url)
     listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
-    files.update(feed_files(site.config, feed_entries(site, env), listed))
+    feeds = reuse("feeds", None, {"site": site.config, "briefings": site.briefings, "listed": listed},
+                  lambda: pickle.dumps(feed_files(site.config, feed_entries(site, env), listed)))
+    files.update(pickle.loads(feeds))
     files.update(theme_assets(env))
     files[".nojekyll"] = b""
     return files

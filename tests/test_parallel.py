@@ -19,7 +19,7 @@ def test_parallel_workers_fill_the_cache_the_serial_build_reuses(tmp_path):
     root = project(tmp_path)
     run_build(root, "two", jobs=2)
     report = run_build(root, "one", jobs=1)
-    assert report.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (10, 10)}
+    assert report.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (11, 11)}
     assert tree(root / "one") == cold(root)
 
 
@@ -52,7 +52,7 @@ def test_the_command_line_is_quiet_without_a_terminal_and_times_stages_with_v(tm
     lines = verbose.stderr.splitlines()
     assert lines[-2].startswith("time per stage: read ")
     assert [part.split()[0] for part in lines[-2].removeprefix("time per stage: ").split(", ")] == ["read", "group", "summarise", "render", "write"]
-    assert lines[-1] == "reused from .briefgen-cache/: 8 of 8 articles, 4 of 4 topics, 10 of 10 pages"
+    assert lines[-1] == "reused from .briefgen-cache/: 8 of 8 articles, 4 of 4 topics, 11 of 11 pages"
     assert "Summarising" not in verbose.output
 
 
