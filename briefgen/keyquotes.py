@@ -21,6 +21,7 @@ from .models import ArticleText, Block, Citation, KeyQuote, PinnedQuote, Quote, 
 from .typography import normalize, words
 
 SAME_QUOTE = 0.7  # share of the shorter quote's words that the longer one has, in order
+MAX_MERGED = 1000  # quotes of one topic and day compared with each other: pinned, then earliest (README: Safety and limits)
 MIN_SHARED_WORDS = 4
 MAX_SHOWN_WORDS = 70
 GOOD_LENGTH = (12, 45)  # words
@@ -65,8 +66,20 @@ def key_quotes(texts: tuple[ArticleText, ...], count: int, controls: QuoteContro
     """The topic's `count` key quotes (more if editors pinned more), best first."""
     ordered = sorted(texts, key=lambda t: (t.article.published, t.article.path))
     found = [(text, quote) for text in ordered for quote in apply_controls(text.quotes, controls, text.article.blocks)]
-    merged = [_key_quote(group) for group in _merge(_full_speakers(found))]
+    merged = [_key_quote(group) for group in _merge(_full_speakers(_bounded(found)))]
     return _rank(merged, ordered, count)
+
+
+def _bounded(found: list) -> list:
+    """At most MAX_MERGED quotes, since merging compares every pair: all pinned ones, then the
+    earliest in story order."""
+    budget = MAX_MERGED - sum(quote.pinned for _, quote in found)
+    kept = []
+    for text, quote in found:
+        if quote.pinned or budget > 0:
+            kept.append((text, quote))
+            budget -= not quote.pinned
+    return kept
 
 
 def apply_controls(quotes, controls: QuoteControls, blocks: tuple[Block, ...]) -> tuple[Quote, ...]:

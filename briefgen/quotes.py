@@ -20,6 +20,7 @@ from .speakers import attribute, is_attribution
 from .typography import normalize, words
 
 MIN_WORDS = 4
+MAX_QUOTES = 1000  # per article, in reading order: repeats and speakers compare quotes in pairs (README: Safety and limits)
 _OPENS_AFTER = " \n([{-/\u2014"
 _SENTENCE_PUNCT = ".,;:!?'\u2019-)"
 _CURLY_OPEN = "\u201c\u00ab"
@@ -53,7 +54,7 @@ class Quotation:
 def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """The article's direct quotations in reading order, each once, with its speaker."""
     norms = [normalize(block.text) for block in blocks]
-    found = [q for q in join_split(quotations(blocks, norms), norms) if is_speech(q, norms)]
+    found = [q for q in join_split(quotations(blocks, norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
     people = attribute(norms, found)
     quotes = [
         Quote(display_text(parts), person.name, person.role, _sentence_at(sentences, q.first), parts)

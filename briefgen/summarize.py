@@ -16,7 +16,7 @@ first, dropped ones never, an article can be capped, and a hand-written text rep
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 
 import numpy
 
@@ -35,6 +35,7 @@ LEAD_WEIGHT = 0.3  # share of a sentence's relevance that comes from how early i
 TITLE_WEIGHT = 0.2  # share that comes from resembling a headline of the topic (Edmundson's title cue)
 QUOTE_DISCOUNT = 0.5  # relevance lost by a sentence that is all direct speech (the quotes section has it)
 LEAD_MIN_WORDS = 15  # an article's story starts at its first paragraph this long (not a caption)
+MAX_RANKED = 2000  # sentences sumy ranks per topic and day; its matrices grow with the square (README: Safety and limits)
 NO_POSITION = 1_000  # the place of sentences before that paragraph: no lead bonus
 _DANGLING = re.compile(
     r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|or|so|however|also|"
@@ -64,10 +65,10 @@ def summarize_topic(
     candidates = candidate_sentences(texts, copies, controls, language)
     if not candidates:
         return ()
-    ranking = rank_sentences([c.norm for c in candidates], config.summarizer, language, [t.article.title for t in texts])
+    ranking = rank_leads(candidates, config.summarizer, language, [t.article.title for t in texts])
     similar = SimilarityIndex([c.terms for c in candidates])
     headlines = [Terms.for_language(language)(normalize(t.article.title)) for t in texts]
-    relevance = salience(candidates, ranking, numpy.max([similar.to(h) for h in headlines], axis=0))
+    relevance = salience(candidates, ranking, reduce(numpy.maximum, (similar.to(h) for h in headlines)))
     caps = {t.article.url: t.article.summary.sentences for t in texts if t.article.summary.sentences is not None}
     chosen = select(candidates, relevance, summary_length(config, controls), caps, similar)
     return tuple(SummarySentence(c.text, c.citations) for c in sorted(chosen, key=lambda c: c.order))
@@ -276,6 +277,21 @@ class Terms:
 
 
 # 2. Ranking: the adapter to sumy
+
+
+def rank_leads(candidates: list[Candidate], algorithm: str, language: str, titles: list[str]) -> list[float]:
+    """sumy's score of each candidate. Past MAX_RANKED candidates only the MAX_RANKED that come
+    earliest in their articles (pinned ones first, then leads, then story order) are ranked;
+    the others score as the lowest of those, so time and memory stay bounded."""
+    if len(candidates) <= MAX_RANKED:
+        return rank_sentences([c.norm for c in candidates], algorithm, language, titles)
+    order = sorted(range(len(candidates)), key=lambda n: (not candidates[n].pinned, candidates[n].position, candidates[n].order))
+    ranked = sorted(order[:MAX_RANKED])
+    scores = rank_sentences([candidates[n].norm for n in ranked], algorithm, language, titles)
+    ranking = [min(scores)] * len(candidates)
+    for number, score in zip(ranked, scores):
+        ranking[number] = score
+    return ranking
 
 
 def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=()) -> list[float]:

@@ -15,6 +15,7 @@ from .typography import normalize, words
 SHINGLE = 5
 COPY = 0.8  # share of an article's shingles found in an earlier one that makes it a copy
 MIN_SHINGLES = 20  # shorter articles are too small to call copies
+MAX_POSTINGS = 50  # a shingle already in this many articles is common phrasing, not evidence of copying
 
 
 def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
@@ -29,7 +30,8 @@ def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
             copies.append(Republished(text.article, ordered[original].article))
             continue
         for shingle in own:
-            index[shingle].append(number)
+            if len(index[shingle]) < MAX_POSTINGS:
+                index[shingle].append(number)
     return tuple(copies)
 
 
