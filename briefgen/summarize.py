@@ -313,8 +313,9 @@ def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(
         ranked.extend(infos)
         return infos
 
-    summarizer(document, keep_all)
-    scores = {info.sentence._text: float(info.rating) for info in ranked}
+    with numpy.errstate(invalid="ignore", divide="ignore"):  # a text of stop words only: all-zero matrix
+        summarizer(document, keep_all)
+    scores = {info.sentence._text: float(numpy.nan_to_num(info.rating)) for info in ranked}
     return [scores.get(s.strip(), 0.0) for s in sentences]
 
 
