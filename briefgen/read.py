@@ -201,23 +201,33 @@ def _read_articles(paths: Paths, config, topic_ids: set, problems: list, parse) 
 
 
 def _walk(folder: Path, paths: Paths, problems: list) -> list[Path]:
-    """Every file under `folder`, sorted, following links to folders but never in a loop."""
-    found, seen = [], set()
+    """Every file under `folder`, sorted, following links to folders but never in a loop.
 
-    def report(exc: OSError):
-        problems.append(error(paths.show(Path(exc.filename or folder)), f"cannot read folder: {exc.strerror}; check its permissions"))
-
-    for current, dirs, files in os.walk(folder, onerror=report, followlinks=True):
-        here = Path(current)
+    Iterative, so folders nested thousands deep are no problem; hidden names are skipped."""
+    found, seen, pending = [], set(), [folder]
+    while pending:
+        here = pending.pop()
         identity = _identity(here)
         if identity in seen:
             problems.append(warning(paths.show(here), "skipped: a link back to a folder already read (a symlink loop)"))
-            dirs[:] = []
             continue
         seen.add(identity)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [here / name for name in files if not name.startswith(".")]
+        try:
+            with os.scandir(here) as scan:
+                entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            problems.append(error(paths.show(here), f"cannot read folder: {exc.strerror or exc}; check its permissions"))
+            continue
+        for entry in entries:  # folders pushed last-first, so they are read first-first
+            (pending if _is_folder(entry) else found).append(Path(entry.path))
     return sorted(found)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _identity(path: Path):

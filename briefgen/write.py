@@ -104,7 +104,18 @@ def _up_to_date(files: dict[str, bytes], output: Path) -> bool:
 
 
 def _count_foreign(output: Path, made) -> int:
-    return sum(1 for path in output.rglob("*") if path.relative_to(output).as_posix() not in made and not path.is_dir())
+    return sum(1 for path in _entries(output) if path.relative_to(output).as_posix() not in made)
+
+
+def _entries(root: Path) -> list[Path]:
+    """Every file and link under `root`, sorted; links to folders are not followed. Iterative,
+    so a folder nested thousands deep is no problem."""
+    found, pending = [], [root]
+    while pending:
+        with os.scandir(pending.pop()) as scan:
+            for entry in scan:
+                (pending if entry.is_dir(follow_symlinks=False) else found).append(Path(entry.path))
+    return sorted(found)
 
 
 def _same_content(path: Path, data: bytes) -> bool:
@@ -137,18 +148,26 @@ def _keep_foreign_files(output: Path, staging: Path, previous, files) -> int:
         )
     made = (previous or set()) | set(files) | {MANIFEST}
     kept = 0
-    for path in sorted(output.rglob("*")):
+    for path in _entries(output):
         relative = path.relative_to(output).as_posix()
-        if relative in made or path.is_dir() and not path.is_symlink():
+        if relative in made:
             continue
         target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(staging, target.parent)
         if path.is_symlink():
             os.symlink(os.readlink(path), target)
         else:
             _link_or_copy(path, target)
         kept += 1
     return kept
+
+
+def _make_folders(root: Path, folder: Path) -> None:
+    """`mkdir -p` one level at a time (pathlib's recurses), for folders of any depth."""
+    for part in folder.relative_to(root).parts:
+        root = root / part
+        if not root.is_dir():
+            os.mkdir(root)
 
 
 def _looks_foreign(output: Path) -> bool:
@@ -218,10 +237,34 @@ def _recover(output: Path) -> None:
 
 
 def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
+    """Delete a file, a link or a whole folder, at any depth (shutil.rmtree recurses); what
+    cannot be deleted stays, for the next build to try again."""
+    folders, pending = [], [path] if path.is_dir() and not path.is_symlink() else []
+    if not pending:
+        _unlink(path)
+    while pending:
+        folders.append(pending.pop())
+        try:
+            with os.scandir(folders[-1]) as scan:
+                for entry in scan:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(Path(entry.path))
+                    else:
+                        _unlink(entry.path)
+        except OSError:
+            pass
+    for folder in reversed(folders):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 class _lock:

@@ -1,6 +1,8 @@
 """Small builders for tests: articles, blocks and whole projects on disk."""
 
+import os
 import textwrap
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 from briefgen.errors import InputError
 from briefgen.models import Article, Block
 from briefgen.read import Paths, read_project
+from briefgen.write import _remove
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -92,3 +95,17 @@ def many_articles(count: int, days: int = 10, topics: int = 5, seed: int = 0) ->
         )
     topics_yaml = "".join(f"- id: topic-{t}\n  title: Topic number {t}\n" for t in range(topics))
     return files, topics_yaml
+
+
+@contextmanager
+def nested_folders(folder: Path, depth: int):
+    """folder/d/d/.../d, `depth` deep (deeper than Python's recursion limit), made one level at
+    a time; removed afterwards, since shutil.rmtree (pytest's clean-up) cannot."""
+    deepest = folder
+    for _ in range(depth):
+        deepest = deepest / "d"
+        os.mkdir(deepest)
+    try:
+        yield deepest
+    finally:
+        _remove(folder / "d")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import main
-from builders import front_matter, problems_of, read, write_project
+from builders import front_matter, nested_folders, problems_of, read, write_project
 
 FIELDS_OF_EVERY_TYPE = (
     "---\ntitle: [a]\nurl: 5\noutlet: {a: b}\npublished: true\ntopic: [budget]\nauthor: 3.5\n"
@@ -199,6 +199,13 @@ def test_a_folder_loop_alone_is_only_a_warning(tmp_path):
     assert [str(w) for w in project.warnings] == [
         "content/articles/sub/deeper/up: warning: skipped: a link back to a folder already read (a symlink loop)"
     ]
+
+
+def test_folders_nested_thousands_deep(tmp_path):
+    write_project(tmp_path, {})
+    with nested_folders(tmp_path / "content" / "articles", 1500) as deepest:
+        (deepest / "a.md").write_text(front_matter())
+        assert [a.path for a in read(tmp_path).articles] == ["content/articles/" + "d/" * 1500 + "a.md"]
 
 
 def _deny(monkeypatch, function_owner, name, denied):

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from briefgen.cli import main
 from briefgen.errors import BriefgenError
 from briefgen.write import MANIFEST, _lock, write_site
-from builders import many_articles, write_project
+from builders import many_articles, nested_folders, write_project
 
 KILLS = int(os.environ.get("BRIEFGEN_KILLS", "50"))
 SEED = 20261119
@@ -231,6 +231,18 @@ def test_a_real_full_disk_leaves_the_old_site(tmp_path):
         assert leftovers(disk) == []
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_files_deep_in_the_site_that_briefgen_did_not_make_are_kept(tmp_path):
+    out = tmp_path / "site"
+    write_site({"index.html": b"1\n"}, out)
+    os.mkdir(out / ".well-known")
+    with nested_folders(out / ".well-known", 1500) as deepest:
+        (deepest / "keep.txt").write_text("kept\n")
+        assert write_site({"index.html": b"2\n"}, out).kept == 1
+        assert (deepest / "keep.txt").read_text() == "kept\n"
+        write_site({"index.html": b"3\n"}, out)  # the old site, deep folder and all, is deleted
+        assert leftovers(tmp_path) == []
 
 
 def test_output_that_is_a_file_is_refused(tmp_path):
