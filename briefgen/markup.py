@@ -24,6 +24,12 @@ _MARKDOWN = markdown_lib.Markdown()  # building a converter costs more than conv
 _PLAIN = re.compile(r"""^(?!\d+[.)]\s)(?:[^\W_]|["“‘'(«¿¡])[^\x00-\x1f\\`*_\[\]<>&]*$""")
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "b", "i", "ul", "ol", "li", "blockquote", "code", "br", "h3", "h4"}
+# Hostile text the Markdown converter and html.unescape cannot take: nesting (lists, quotes)
+# deeper than this many columns at a line's start makes the converter recurse past Python's
+# limit, and a numeric character reference too long to be a character breaks html.unescape.
+MAX_NESTING = 400
+_NESTING = re.compile(r"^[ \t>]*")
+_OVERLONG_REFERENCE = re.compile(r"&#(?:[0-9]{8,}|[xX][0-9a-fA-F]{7,});?")
 
 
 def strip_invisible(text: str) -> str:
@@ -38,7 +44,7 @@ def text_blocks(body: str, first_line: int = 1, language: str = "en") -> tuple[B
     puts captions, headlines and bullets on consecutive lines), and so does a break after a
     line too short to have been wrapped; other breaks are hard wraps and are joined.
     """
-    lines = [(number, html.unescape(strip_invisible(raw))) for number, raw in enumerate(body.split("\n"), first_line)]
+    lines = [(number, _unescape(strip_invisible(raw))) for number, raw in enumerate(body.split("\n"), first_line)]
     return tuple(_line_blocks(lines, language))
 
 
@@ -126,7 +132,18 @@ def markdown_blocks(body: str, first_line: int = 1, language: str = "en") -> tup
 def _chunk_blocks(chunk: str) -> list[tuple[str, str]]:
     if _PLAIN.match(chunk):  # most paragraphs of news prose: the converter would change nothing
         return [(PARAGRAPH, chunk.strip())] if chunk.strip() else []
-    return _html_blocks(_MARKDOWN.reset().convert(chunk))
+    if too_deep(chunk):
+        return [(PARAGRAPH, _unescape(chunk).strip())]
+    return _html_blocks(_MARKDOWN.reset().convert(_OVERLONG_REFERENCE.sub("\ufffd", chunk)))
+
+
+def too_deep(text: str) -> bool:
+    """Nested deeper than the Markdown converter can take; such text is kept as plain text."""
+    return any(len(_NESTING.match(line).group().expandtabs(4)) > MAX_NESTING for line in text.split("\n"))
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(_OVERLONG_REFERENCE.sub("\ufffd", text))
 
 
 def _markdown_chunks(body: str, first_line: int):
@@ -200,7 +217,11 @@ def _collapse(text: str) -> str:
 
 def render_markdown(source: str) -> str:
     """Editor Markdown (notes, topic descriptions) to HTML that can hold no script or style."""
-    rendered = markdown_lib.markdown(strip_invisible(source), output_format="html")
+    source = _OVERLONG_REFERENCE.sub("\ufffd", strip_invisible(source))
+    if too_deep(source):
+        rendered = "\n".join(f"<p>{html.escape(part.strip())}</p>" for part in source.split("\n\n") if part.strip())
+    else:
+        rendered = markdown_lib.markdown(source, output_format="html")
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -309,3 +309,20 @@ def test_strict_turns_warnings_into_errors(tmp_path, monkeypatch, command):
     )
     assert sorted(p.name for p in project.iterdir()) == (["content"] if command == "check" else [".briefgen-cache", ".site.lock", "content", "site"])
     assert sorted((p.as_posix(), p.stat().st_mtime_ns) for p in project.rglob("site/**/*")) == site_before
+
+
+DEEP_LIST = "\n".join("    " * depth + "1. x" for depth in range(300))  # the converter recursed past the limit
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.txt"])
+def test_markdown_nested_too_deep_and_overlong_entities_stay_text(tmp_path, name):
+    body = f"Residents met on Monday &#{'9' * 5000}; in the hall.\n\n{DEEP_LIST}\n"
+    files = {name: front_matter(body)} if name.endswith(".md") else {name: body, "a.yaml": front_matter().split("---\n")[1]}
+    write_project(tmp_path, files)
+    (tmp_path / "content" / "notes").mkdir()
+    (tmp_path / "content" / "notes" / "2024-03-05.md").write_text(f"Note &#x{'f' * 5000};\n\n{DEEP_LIST}\n")
+    project = read(tmp_path)
+    (article,) = project.articles
+    assert article.blocks[0].text == "Residents met on Monday \ufffd in the hall."
+    assert len(article.blocks) == 301
+    assert project.notes[0].html.startswith("<p>Note \ufffd</p>\n<p>1. x\n    1. x\n")
