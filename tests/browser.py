@@ -86,11 +86,13 @@ def _is_local(url: str) -> bool:
 
 @contextmanager
 def open_page(browser, url: str, width: int = 1280, height: int = 900, color_scheme: str = "light",
-              media: str = "screen", javascript: bool = True):
+              media: str = "screen", javascript: bool = True, csp: bool = False):
     """Open `url` in a fresh browser context; yields (page, Events). Requests to anything but
-    this machine are blocked and recorded in `events.external`."""
+    this machine are blocked and recorded in `events.external`. The pages' own
+    Content-Security-Policy is bypassed unless `csp` (so axe-core can be injected, and so the
+    XSS checks test escaping itself, not only the policy)."""
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme,
-                                  java_script_enabled=javascript)
+                                  java_script_enabled=javascript, bypass_csp=not csp)
     events = Events()
 
     def route(request_route):

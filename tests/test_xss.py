@@ -339,9 +339,10 @@ DOM_REPORT = """elements => {
 }"""
 
 
-def browser_findings(browser, pages: list[Path]) -> list[str]:
-    """Load each page with JavaScript on; what ran or was injected, per page."""
-    context = browser.new_context(java_script_enabled=True)
+def browser_findings(browser, pages: list[Path], csp: bool = False) -> list[str]:
+    """Load each page with JavaScript on; what ran or was injected, per page. The pages' own
+    Content-Security-Policy is bypassed unless `csp`, so escaping is tested on its own."""
+    context = browser.new_context(java_script_enabled=True, bypass_csp=not csp)
     context.add_init_script(XSS_HOOK)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     page = context.new_page()
@@ -385,3 +386,14 @@ def test_no_vector_in_the_site_title_runs_in_chromium(browser, titled_sites, tmp
         pages[-1].parent.mkdir()
         pages[-1].write_bytes(files["index.html"])
     assert browser_findings(browser, pages) == []
+
+
+def test_the_content_security_policy_stops_a_script_that_slipped_through(browser, corpus_site, tmp_path):
+    """Defence in depth: were escaping ever to fail, every page forbids scripts anyway."""
+    page = tmp_path / "index.html"
+    html = (corpus_site / "index.html").read_text("utf-8")
+    assert "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'; object-src 'none'; base-uri 'none'\">" in html
+    page.write_text(html.replace("</main>", '<img src=missing onerror="xss()"><script>xss()</script></main>'), "utf-8")
+    with_policy = [finding for finding in browser_findings(browser, [page], csp=True) if "calls" in finding]
+    without_policy = [finding for finding in browser_findings(browser, [page]) if "calls" in finding]
+    assert with_policy == [] and without_policy == [f"index.html in {tmp_path}: calls xss()"] * 2
