@@ -45,13 +45,16 @@ _SPELLINGS = (  # British -> American, applied to single words before comparing
 @lru_cache(maxsize=8192)
 def comparable(text: str) -> tuple[str, ...]:
     """The words of a quote as they are compared: lower case, American spelling."""
-    found = []
-    for word in words(normalize(text).lower()):
-        stem, possessive = (word[:-2], "'s") if word.endswith("'s") else (word, "")
-        for pattern, replacement in _SPELLINGS:
-            stem = pattern.sub(replacement, stem)
-        found.append(stem + possessive)
-    return tuple(found)
+    return tuple(map(_american, words(normalize(text).lower())))
+
+
+@lru_cache(maxsize=200_000)
+def _american(word: str) -> str:
+    """One lower-case word in American spelling (remembered: news repeats its words)."""
+    stem, possessive = (word[:-2], "'s") if word.endswith("'s") else (word, "")
+    for pattern, replacement in _SPELLINGS:
+        stem = pattern.sub(replacement, stem)
+    return stem + possessive
 
 
 def same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -20,6 +20,7 @@ promised vowed pledged suggested suggests acknowledged countered urged announced
 observed remarked joked quipped complained predicted cautioned tweeted posted shouted cried
 exclaimed responded answered maintained agreed concluded testified recounted boasted called calls
 described describes branded dubbed labelled labeled accused accuses termed dismissed""".split()
+_SPEECH_WORDS = frozenset(SPEECH_VERBS)
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 TITLES = frozenset("""mr mrs ms mx miss dr prof sir dame lord lady gen lt col maj capt cmdr cdr adm
 brig sgt cpl pvt sen rep gov pres supt det insp rev hon fr general lieutenant colonel major
@@ -42,6 +43,11 @@ _ORG_WORDS = frozenset("""times agency council ministry union association office
 university party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government""".split())
+_TOKEN = re.compile(r"\S+")
+_ENDS_CLAUSE = re.compile(r"[.!?:;]$")
+_PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
+_NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
+_ROLE_OPENERS = _DETERMINERS | {"fellow"}
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of".split())
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
@@ -80,7 +86,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
 def forward_np(text: str) -> tuple[list[str], str]:
     """The words at the start of `text` that can be a noun phrase, and the text after them."""
     tokens, position, named = [], 0, False
-    for match in re.finditer(r"\S+", text):
+    for match in _TOKEN.finditer(text):
         token = match.group()
         word = token.rstrip(",:;")
         if not word or '"' in word or word[0] in "'(" or len(tokens) >= MAX_NP_WORDS:
@@ -88,7 +94,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if tokens and word.lower() in PRONOUNS:
             break
         lowered = word.lower().rstrip(".")
-        if is_function(word) or SPEECH_VERB.fullmatch(lowered) or (named and word.islower() and lowered not in _PARTICLES):
+        if is_function(word) or lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES):
             break
         tokens.append(word)
         position = match.start() + len(word)
@@ -103,9 +109,9 @@ def phrase_ending(tokens: list[str]) -> list[str]:
     phrase: list[str] = []
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
-        if is_function(token) or SPEECH_VERB.fullmatch(token.lower()) or len(phrase) >= MAX_NP_WORDS:
+        if is_function(token) or token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS:
             break
-        if re.search(r"[.!?:;]$", token) and not is_abbreviation(token):
+        if _ENDS_CLAUSE.search(token) and not is_abbreviation(token):
             break
         phrase.insert(0, token)
         if token in _DETERMINERS and (n == 0 or tokens[n - 1] != "of"):
@@ -176,9 +182,9 @@ def _in_name(tokens: list[str], n: int) -> bool:
     """A name word, or a particle between name words ('Ursula van der Berg', 'Bank of Calder')."""
     if tokens[n].lower() not in _PARTICLES:
         return is_name_token(tokens[n])
-    before = [t for t in tokens[:n] if t.lower() not in _PARTICLES]
-    after = [t for t in tokens[n + 1 :] if t.lower() not in _PARTICLES]
-    return bool(before and after) and is_name_token(before[-1]) and is_name_token(after[0])
+    before = next((t for t in reversed(tokens[:n]) if t.lower() not in _PARTICLES), None)
+    after = next((t for t in tokens[n + 1 :] if t.lower() not in _PARTICLES), None)
+    return before is not None and after is not None and is_name_token(before) and is_name_token(after)
 
 
 def _affiliation_removed(tokens: list[str]) -> list[str]:
@@ -193,7 +199,7 @@ def _affiliation_removed(tokens: list[str]) -> list[str]:
 def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
     """The words before a name, as a role: 'Chief engineer Dr.' -> 'chief engineer Dr.'."""
     if named:
-        while tokens and tokens[0].lower() in _DETERMINERS | {"fellow"}:
+        while tokens and tokens[0].lower() in _ROLE_OPENERS:
             tokens = tokens[1:]
         tokens = [t for t in tokens if t.lower().rstrip(".") not in HONORIFICS]
         while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _ACADEMIC:
@@ -221,7 +227,7 @@ def proper_nouns(sentences: list[str]) -> frozenset:
     """Capitalised words that also appear inside a sentence: names, not sentence openers."""
     proper = set()
     for sentence in sentences:
-        tokens = re.findall(r"[\"(]?[\w.'-]+", sentence)
+        tokens = _PROPER_TOKEN.findall(sentence)
         proper.update(t.rstrip(".") for t in tokens[1:] if t[:1].isupper())
     return frozenset(proper)
 
@@ -230,7 +236,7 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     """Names of two or more words used in the sentences, each with the title written before it."""
     names: dict[str, str] = {}
     for sentence in sentences:
-        tokens = re.findall(r"[^\s\"]+|\"", sentence)
+        tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
             if len(run) >= 2:
                 names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
@@ -250,7 +256,8 @@ def _name_runs(tokens: list[str], proper):
     words = [token if is_abbreviation(token) else token.rstrip(",.;:!?") for token in tokens]
     run, first = [], 0
     for n, (token, word) in enumerate(zip(tokens, words)):
-        named = _in_name(words, n) and (bool(run) or word.lower() not in _PARTICLES) and (n > 0 or _starts_name(tokens, proper))
+        may_be_named = word[:1].isupper() or word.lower() in _PARTICLES  # saves the slower test for most words
+        named = may_be_named and _in_name(words, n) and (bool(run) or word.lower() not in _PARTICLES) and (n > 0 or _starts_name(tokens, proper))
         if named:
             first = n if not run else first
             run.append(word)

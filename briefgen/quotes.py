@@ -26,6 +26,7 @@ _SENTENCE_PUNCT = ".,;:!?'\u2019-)"
 _CURLY_OPEN = "\u201c\u00ab"
 _CURLY_CLOSE = "\u201d\u00bb"
 _COMMA_END = re.compile(r",(['\u2019\u201d]*)$")
+_QUOTE_MARK = re.compile('"')
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def quotations(blocks: tuple[Block, ...], norms: list[str]) -> list[Quotation]:
     """Every pair of quote marks, with quotes over several paragraphs joined."""
     found, carried = [], ()
     for number, norm in enumerate(norms):
-        marks = [(i, _direction(blocks[number].text, norm, i)) for i, ch in enumerate(norm) if ch == '"']
+        marks = [(m.start(), _direction(blocks[number].text, norm, m.start())) for m in _QUOTE_MARK.finditer(norm)]
         start = None
         if carried and marks and marks[0][0] == _first_visible(norm) and marks[0][1] != "close":
             start, marks = marks[0][0] + 1, marks[1:]

@@ -41,14 +41,15 @@ class FastLexRankSummarizer(_FastWords, LexRankSummarizer):
             {term: tf[term] * idf_metrics[term] for term in set(words)}
             for words, tf in zip(sentences, tf_metrics)
         ])
-        cosine = gram(rows, columns, weights, len(sentences))
+        matrix = gram(rows, columns, weights, len(sentences))
         norms = numpy.sqrt(numpy.bincount(rows, weights=weights * weights, minlength=len(sentences)))
         norms[norms == 0] = 1.0  # such a sentence has no weighted term: its row is all zero
-        cosine /= numpy.outer(norms, norms)
-        edges = cosine > threshold
+        for band in _bands(len(sentences)):
+            matrix[band] /= numpy.outer(norms[band], norms)  # now the cosine
+        edges = matrix > threshold
         degrees = edges.sum(axis=1).astype(float)
         degrees[degrees == 0] = 1
-        return edges / degrees[:, numpy.newaxis]
+        return numpy.divide(edges, degrees[:, numpy.newaxis], out=matrix)
 
 
 class FastTextRankSummarizer(_FastWords, TextRankSummarizer):
@@ -58,9 +59,10 @@ class FastTextRankSummarizer(_FastWords, TextRankSummarizer):
         rows, columns, counts = _sparse([Counter(words) for words in sentences])
         weights = gram(rows, columns, counts, count)
         logs = numpy.array([math.log(len(words)) if words else 0.0 for words in sentences])
-        norm = logs[:, numpy.newaxis] + logs[numpy.newaxis, :]
-        norm[norm == 0] = 1.0  # only one-word sentences: upstream keeps the raw overlap
-        weights /= norm
+        for band in _bands(count):
+            norm = logs[band, numpy.newaxis] + logs[numpy.newaxis, :]
+            norm[norm == 0] = 1.0  # only one-word sentences: upstream keeps the raw overlap
+            weights[band] /= norm
         weights /= weights.sum(axis=1)[:, numpy.newaxis] + self._ZERO_DIVISION_PREVENTION
         weights *= self.damping
         weights += (1.0 - self.damping) / count
@@ -82,35 +84,45 @@ def _sparse(vectors: list[dict]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.nd
 def gram(rows: numpy.ndarray, columns: numpy.ndarray, values: numpy.ndarray, size: int) -> numpy.ndarray:
     """The size×size matrix G[i, j] = Σ_t v[i, t]·v[j, t] of sparse sentence vectors.
 
-    Terms in few sentences contribute their pairs directly; terms in many sentences (where
-    pairs would number in the millions) go through one dense matrix product instead.
+    Terms in many sentences go through one dense matrix product; every other term adds the
+    products of its sentences' values to their cells.
     """
+    result = numpy.zeros((size, size))
     if not len(rows):
-        return numpy.zeros((size, size))
-    frequency = numpy.bincount(columns)
-    common = frequency[columns] * 12 > size
-    used, compact = numpy.unique(columns[common], return_inverse=True)
-    dense = numpy.zeros((size, len(used)))
-    dense[rows[common], compact] = values[common]
-    result = dense @ dense.T
-    rare = ~common
-    result += _pair_sums(rows[rare], columns[rare], values[rare], size)
+        return result
+    common = numpy.bincount(columns)[columns] * 12 > size
+    if common.any():
+        used, compact = numpy.unique(columns[common], return_inverse=True)
+        dense = numpy.zeros((size, len(used)))
+        dense[rows[common], compact] = values[common]
+        numpy.matmul(dense, dense.T, out=result)
+    _add_pair_products(result.reshape(-1), rows[~common], columns[~common], values[~common], size)
     return result
 
 
-def _pair_sums(rows, columns, values, size: int) -> numpy.ndarray:
-    """Σ over shared terms of v[i]·v[j] for every pair of entries that share a term."""
+def _add_pair_products(cells: numpy.ndarray, rows, columns, values, size: int, batch: int = 1 << 20) -> None:
+    """cells[i·size + j] += v[i]·v[j] for every two entries of one term (about `batch` pairs at a time)."""
     order = numpy.argsort(columns, kind="stable")
     rows, columns, values = rows[order], columns[order], values[order]
-    if not len(rows):
-        return numpy.zeros((size, size))
     starts = numpy.flatnonzero(numpy.r_[True, columns[1:] != columns[:-1]])
     sizes = numpy.diff(numpy.r_[starts, len(columns)])
-    group_start = numpy.repeat(starts, sizes)  # for each entry, where its term's group starts
-    group_size = numpy.repeat(sizes, sizes)
-    left = numpy.repeat(numpy.arange(len(rows)), group_size)
-    first_pair = numpy.cumsum(group_size) - group_size
-    right = numpy.repeat(group_start, group_size) + numpy.arange(len(left)) - numpy.repeat(first_pair, group_size)
-    cells = rows[left] * size + rows[right]
-    sums = numpy.bincount(cells, weights=values[left] * values[right], minlength=size * size)
-    return sums.reshape(size, size)
+    pairs = numpy.cumsum(sizes * sizes)
+    first = 0
+    while first < len(starts):
+        last = max(first + 1, int(numpy.searchsorted(pairs, pairs[first] - sizes[first] ** 2 + batch, side="right")))
+        begin, end = starts[first], starts[last] if last < len(starts) else len(rows)
+        group_start = numpy.repeat(starts[first:last] - begin, sizes[first:last])  # for each entry, where its term starts
+        group_size = numpy.repeat(sizes[first:last], sizes[first:last])
+        left = numpy.repeat(numpy.arange(end - begin), group_size)
+        first_pair = numpy.cumsum(group_size) - group_size
+        right = numpy.repeat(group_start - first_pair, group_size) + numpy.arange(len(left))
+        batch_rows, batch_values = rows[begin:end], values[begin:end]
+        numpy.add.at(cells, batch_rows[left] * size + batch_rows[right], batch_values[left] * batch_values[right])
+        first = last
+
+
+def _bands(size: int, cells: int = 1 << 20):
+    """Slices of rows that hold about `cells` cells of a size×size matrix: work on a big
+    matrix a band at a time keeps the temporary arrays small."""
+    step = max(1, cells // max(size, 1))
+    return [slice(start, start + step) for start in range(0, size, step)]

@@ -112,6 +112,12 @@ def split_blocks(blocks: tuple[Block, ...], language: str = "en") -> tuple[Sente
 
 def sentence_spans(norm: str, language: str = "en") -> list[tuple[int, int]]:
     """(start, end) of each sentence in normalised text, white space trimmed."""
+    return list(_spans(norm, language))
+
+
+@lru_cache(maxsize=4096)
+def _spans(norm: str, language: str) -> tuple[tuple[int, int], ...]:
+    """`sentence_spans`, remembered: quotes and speakers split the same paragraphs again."""
     vocab = vocabulary(language)
     quotes = _quote_marks(norm)
     brackets = _Brackets(norm)
@@ -125,7 +131,7 @@ def sentence_spans(norm: str, language: str = "en") -> list[tuple[int, int]]:
             start = end
     if norm[start:].strip():
         spans.append((start, len(norm.rstrip())))
-    return [(s + _leading_space(norm, s), e) for s, e in spans if norm[s:e].strip()]
+    return tuple((s + _leading_space(norm, s), e) for s, e in spans if norm[s:e].strip())
 
 
 def ends_sentence_at_break(before: str, after: str, language: str = "en") -> bool:

@@ -21,6 +21,10 @@ from .sentences import sentence_spans
 ANTECEDENT_BLOCKS = 2
 UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged".split())
+_ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
+_COMMA = re.compile(r",\s+")
+_THEN_SPEAKS = re.compile(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
+_PRONOUN_SPEAKS = re.compile(r"^(he|she)\s+" + SPEECH_VERB.pattern)
 
 
 @dataclass(frozen=True)
@@ -57,19 +61,19 @@ class _Article:
         subject = self.subject(sentence)
         if subject is not None and (subject.name or subject.role):
             yield 0, subject
-        for found in re.finditer(r"\baccording to\s+([^,.;\"]+)", sentence, re.IGNORECASE):
+        for found in _ACCORDING_TO.finditer(sentence):
             person = parse_np(found.group(1).split(), self.proper, False)
             if person is not None and person.name:
                 yield found.start(), person
 
     def subject(self, sentence: str) -> Person | None:
         """The subject of a sentence, also after an opening phrase ('Speaking to CNN, X said')."""
-        starts = [0] + [m.end() for m in re.finditer(r",\s+", sentence[:120])][:1]
+        starts = [0] + [m.end() for m in _COMMA.finditer(sentence[:120])][:1]
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
             if person and not person.name and not person.pronoun:
-                speaks = re.match(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern, rest)
+                speaks = _THEN_SPEAKS.match(rest)
                 person = appositive_name(rest, self.proper, person) or (person if speaks else None)
             if person:
                 return person
@@ -107,6 +111,8 @@ def _without_quotations(text: str) -> str:
 
 def attribute(norms: list[str], quotations) -> list[Person]:
     """The speaker of each quotation (objects with `pieces` and `gaps`), in the same order."""
+    if not quotations:
+        return []
     article = _Article(norms)
     people = []
     for quotation in quotations:
@@ -148,7 +154,7 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
     still be its attribution; 'X said ...' starts a new statement."""
     clause = _clause(text)
     if pronoun_only:
-        found = re.match(r"^(he|she)\s+" + SPEECH_VERB.pattern, clause)
+        found = _PRONOUN_SPEAKS.match(clause)
         return Person(pronoun=found.group(1)) if found else None
     found = re.match(r"^according to\s+(.+)$", clause)
     if found:

@@ -258,11 +258,9 @@ class Terms:
     @staticmethod
     @lru_cache(maxsize=8)
     def for_language(language: str) -> "Terms":
-        from sumy.nlp.stemmers import Stemmer
         from sumy.utils import get_stop_words
 
-        name = LANGUAGES.get(language, "english")
-        return Terms(cached(Stemmer(name)), frozenset(get_stop_words(name)))
+        return Terms(stemmer(language), frozenset(get_stop_words(LANGUAGES.get(language, "english"))))
 
     def __call__(self, norm: str) -> frozenset:
         return self.of(words(norm))
@@ -319,14 +317,20 @@ def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(
     return [scores.get(s.strip(), 0.0) for s in sentences]
 
 
+@lru_cache(maxsize=8)
+def stemmer(language: str):
+    """sumy's stemmer for the language, one per process, remembering the words it stemmed."""
+    from sumy.nlp.stemmers import Stemmer
+
+    return cached(Stemmer(LANGUAGES.get(language, "english")))
+
+
 @lru_cache(maxsize=32)
 def _summarizer(algorithm: str, language: str, title_words: tuple[str, ...]):
-    from sumy.nlp.stemmers import Stemmer
     from sumy.utils import get_stop_words
 
-    name = LANGUAGES.get(language, "english")
-    stemmer, stop_words = cached(Stemmer(name)), get_stop_words(name)
-    summarizer = _SUMMARIZERS[algorithm]()(stemmer)
+    stop_words = get_stop_words(LANGUAGES.get(language, "english"))
+    summarizer = _SUMMARIZERS[algorithm]()(stemmer(language))
     if algorithm == "edmundson":
         summarizer.bonus_words = [w for w in title_words if w.lower() not in stop_words] or ["news"]
         summarizer.stigma_words = _STIGMA_WORDS

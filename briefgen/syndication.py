@@ -4,10 +4,14 @@ An article is reduced to the set of its word shingles (runs of SHINGLE words in 
 paragraphs). An article most of whose shingles already appear in an earlier article is a
 copy of it: a wire story republished by another outlet, perhaps trimmed or with a line
 added. The earliest article of a group is the original; copies of copies belong to it too.
-An inverted index keeps the comparison linear in the number of shingles.
+
+An earlier article that holds 80% of an article's shingles must hold at least one of any
+20% of them (plus one), so only the articles found under its rarest shingles in an inverted
+index are compared with it: the work grows with the number of shingles, not of pairs.
 """
 
-from collections import Counter, defaultdict
+import math
+from collections import defaultdict
 
 from .models import PARAGRAPH, ArticleText, Republished
 from .typography import normalize, words
@@ -20,27 +24,33 @@ MAX_POSTINGS = 50  # a shingle already in this many articles is common phrasing,
 
 def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
     """Each copy with its original, in story order (publication time, then path)."""
-    index: dict[int, list[int]] = defaultdict(list)
+    index: dict[int, list[int]] = defaultdict(list)  # shingle -> articles that may be originals
+    originals: dict[int, set[int]] = {}  # article number -> its shingles
     ordered = sorted(texts, key=lambda t: (t.article.published, t.article.path))
     copies = []
     for number, text in enumerate(ordered):
         own = shingles(text)
-        original = _original_of(own, index) if len(own) >= MIN_SHINGLES else None
+        original = _original_of(own, index, originals) if len(own) >= MIN_SHINGLES else None
         if original is not None:
             copies.append(Republished(text.article, ordered[original].article))
             continue
+        originals[number] = own
         for shingle in own:
             if len(index[shingle]) < MAX_POSTINGS:
                 index[shingle].append(number)
     return tuple(copies)
 
 
-def _original_of(own: set[int], index: dict[int, list[int]]) -> int | None:
-    shared = Counter(number for shingle in own for number in index.get(shingle, ()))
-    if not shared:
-        return None
-    best, count = min(shared.items(), key=lambda item: (-item[1], item[0]))
-    return best if count >= COPY * len(own) else None
+def _original_of(own: set[int], index: dict[int, list[int]], originals: dict[int, set[int]]) -> int | None:
+    """The earlier article sharing the most of `own` (the earliest of equals), if it shares enough."""
+    needed = math.ceil(COPY * len(own))
+    rarest = sorted(own, key=lambda shingle: len(index.get(shingle, ())))[: len(own) - needed + 1]
+    best, most = None, 0
+    for number in sorted({number for shingle in rarest for number in index.get(shingle, ())}):
+        shared = len(own & originals[number])
+        if shared > most:
+            best, most = number, shared
+    return best if most >= needed else None
 
 
 def shingles(text: ArticleText) -> set[int]:
@@ -49,4 +59,4 @@ def shingles(text: ArticleText) -> set[int]:
         for block in text.blocks if block.kind == PARAGRAPH
         for word in words(normalize(block.text))
     ]
-    return {hash(tuple(tokens[i : i + SHINGLE])) for i in range(len(tokens) - SHINGLE + 1)}
+    return set(map(hash, zip(*(tokens[n:] for n in range(SHINGLE)))))
