@@ -66,6 +66,8 @@ def build(options: BuildOptions, write: bool = True, texts: bool = False, progre
     texts=True also returns every article's analysis (for `-v`). `progress(total)` may return
     a callable that is told, after each unit of work, how many units finished.
     """
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")  # the build's processes use the cores; BLAS threads would contend
     gc.disable()  # reading and loading the cache make many objects and no garbage
     try:
         return _build(options, write, texts, progress)

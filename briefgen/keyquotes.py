@@ -248,22 +248,23 @@ def _length_score(text: str) -> float:
 
 def _centrality(quotes: list[str], texts) -> list[float]:
     """Cosine similarity of each quote to the TF-IDF centroid of the topic's sentences."""
-    sentences = [Counter(comparable(s.norm)) for t in texts for s in t.sentences]
+    sentences = [comparable(s.norm) for t in texts for s in t.sentences]
     if not sentences or not quotes:
         return [0.0] * len(quotes)
-    frequency = Counter(word for s in sentences for word in s)
-    idf = {word: math.log(len(sentences) / n) for word, n in frequency.items()}
-    centroid = Counter()
+    counts, frequency = Counter(), Counter()  # occurrences; sentences with the word
     for sentence in sentences:
-        for word, n in sentence.items():
-            centroid[word] += n * idf[word]
-    similarity = [_cosine(Counter(comparable(q)), centroid, idf) for q in quotes]
+        counts.update(sentence)
+        frequency.update(set(sentence))
+    idf = {word: math.log(len(sentences) / n) for word, n in frequency.items()}
+    centroid = {word: n * idf[word] for word, n in counts.items()}
+    length = math.sqrt(sum(v * v for v in centroid.values()))
+    similarity = [_cosine(Counter(comparable(q)), centroid, length, idf) for q in quotes]
     top = max(similarity) or 1.0
     return [s / top for s in similarity]
 
 
-def _cosine(terms: Counter, centroid: Counter, idf: dict) -> float:
+def _cosine(terms: Counter, centroid: dict, length: float, idf: dict) -> float:
     vector = {w: n * idf.get(w, 0.0) for w, n in terms.items()}
-    dot = sum(v * centroid[w] for w, v in vector.items())
-    norm = math.sqrt(sum(v * v for v in vector.values())) * math.sqrt(sum(v * v for v in centroid.values()))
+    dot = sum(v * centroid.get(w, 0.0) for w, v in vector.items())
+    norm = math.sqrt(sum(v * v for v in vector.values())) * length
     return dot / norm if norm else 0.0

@@ -254,6 +254,7 @@ class Terms:
     def __init__(self, stem, stop_words: frozenset):
         self.stem = stem
         self.stop_words = stop_words
+        self.term = lru_cache(maxsize=200_000)(self._term)  # news repeats its vocabulary
 
     @staticmethod
     @lru_cache(maxsize=8)
@@ -266,8 +267,14 @@ class Terms:
         return self.of(words(norm))
 
     def of(self, tokens: list[str]) -> frozenset:
-        lowered = (token.lower() for token in tokens)
-        return frozenset(self.stem(word) for word in lowered if word not in self.stop_words)
+        terms = set(map(self.term, tokens))
+        terms.discard(None)
+        return frozenset(terms)
+
+    def _term(self, token: str) -> str | None:
+        """The stemmed word, or None for a stop word."""
+        lowered = token.lower()
+        return None if lowered in self.stop_words else self.stem(lowered)
 
     def names(self, tokens: list[str]) -> frozenset:
         """Terms of the words capitalised inside the sentence: people, places, bodies."""
@@ -304,7 +311,8 @@ def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(
     headings = [SumySentence(t, tokenizer, is_heading=True) for t in titles]
     body = [SumySentence(s, tokenizer) for s in sentences]
     document = ObjectDocumentModel([Paragraph(headings + body)])
-    summarizer = _summarizer(algorithm, language, tuple(sorted({w for t in titles for w in tokenizer.to_words(t)})))
+    title_words = tuple(sorted({w for t in titles for w in tokenizer.to_words(t)})) if algorithm == "edmundson" else ()
+    summarizer = _summarizer(algorithm, language, title_words)
     ranked = []
 
     def keep_all(infos):
@@ -327,6 +335,7 @@ def stemmer(language: str):
 
 @lru_cache(maxsize=32)
 def _summarizer(algorithm: str, language: str, title_words: tuple[str, ...]):
+    """A summarizer; only Edmundson's depends on the headlines (its bonus words)."""
     from sumy.utils import get_stop_words
 
     stop_words = get_stop_words(LANGUAGES.get(language, "english"))

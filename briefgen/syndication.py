@@ -44,7 +44,10 @@ def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
 def _original_of(own: set[int], index: dict[int, list[int]], originals: dict[int, set[int]]) -> int | None:
     """The earlier article sharing the most of `own` (the earliest of equals), if it shares enough."""
     needed = math.ceil(COPY * len(own))
-    rarest = sorted(own, key=lambda shingle: len(index.get(shingle, ())))[: len(own) - needed + 1]
+    spare = len(own) - needed + 1  # any this many of its shingles include one that an original has
+    if sum(shingle not in index for shingle in own) >= spare:
+        return None  # so many are in no earlier article: the usual case, decided without sorting
+    rarest = sorted(own, key=lambda shingle: len(index.get(shingle, ())))[:spare]
     best, most = None, 0
     for number in sorted({number for shingle in rarest for number in index.get(shingle, ())}):
         shared = len(own & originals[number])
