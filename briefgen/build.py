@@ -1,11 +1,16 @@
-"""The pipeline: read -> group -> per (day, topic): analyse, summarise, quote -> render -> write.
+"""The pipeline: read and analyse -> group -> per (day, topic): summarise, quote -> render -> write.
 
 Everything is gathered in memory first; the site on disk changes only after every page has
 been rendered, and then all at once. Work whose inputs did not change since the last build is
 taken from the cache (`cache.py`): a parsed article, an article's analysis, a topic's
-summary and quotes, a rendered page. The rest is spread over processes, one (day, topic) at a
-time; each unit of work is a pure function of its inputs, so the output does not depend on
-the cache, the number of processes or the order they finish in.
+summary and quotes, a rendered page; and a build that finds every input and the site as the
+last build left them (`snapshot.py`) does nothing at all. The rest is spread over processes:
+new articles are read, parsed and analysed one at a time, then topics summarised one (day,
+topic) at a time. Each unit of work is a pure function of its inputs, so the output does not
+depend on the cache, the number of processes or the order they finish in.
+
+The pipeline's stages are imported where they are used: a build with nothing to do loads
+none of them.
 """
 
 import gc
@@ -15,17 +20,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from jinja2 import meta
-
-from .analyze import analyze
+from . import default_theme
+from . import snapshot as snapshots
 from .cache import CACHE_DIR, Fingerprints, Store, code_fingerprint, decode, digest, encode
 from .config import Config
 from .errors import Problem, as_errors, raise_if_errors
-from .group import group_articles
 from .models import Article, ArticleText, Briefing, Project, Site, Topic, TopicBriefing
-from .read import Paths, parse_article, read_project
-from .render import environment, render_site
-from .write import WriteResult, write_site
+
+IN_PROCESS = 16  # fewer new articles than this are read in this process: starting workers costs more
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,23 @@ class BuildOptions:
     cache: bool = True
     strict: bool = False  # warnings are errors
 
-    def paths(self) -> Paths:
+    def paths(self):
+        from .read import Paths
+
         return Paths(self.root, self.config, self.content)
 
     def store(self, writable: bool = True) -> Store:
         return Store(self.root / CACHE_DIR if self.cache else None, writable)
+
+    def setup(self) -> tuple:
+        """Everything but the files that decides what a build makes."""
+        folders = (self.root, self.config, self.content, self.output, self.templates)
+        return (code_fingerprint(), *(os.path.abspath(p) if p is not None else None for p in folders))
+
+    def inputs(self) -> dict:
+        """The signature of every input file (see snapshot.py)."""
+        folders = [self.content, default_theme()] + ([self.templates] if self.templates is not None else [])
+        return snapshots.scan([self.config], folders)
 
 
 @dataclass(frozen=True)
@@ -55,7 +69,7 @@ class BuildReport:
     seconds: float
     warnings: tuple[Problem, ...] = ()
     texts: tuple[ArticleText, ...] = ()
-    written: WriteResult | None = None
+    written: object = None  # write.WriteResult
     stages: dict = field(default_factory=dict)
     reused: dict = field(default_factory=dict)  # {"articles": (reused, total), "topics": ..., "pages": ...}
 
@@ -79,40 +93,72 @@ def build(options: BuildOptions, write: bool = True, texts: bool = False, progre
 def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildReport:
     clock = _Stopwatch()
     store = options.store(writable=write)
-    reader = CachedReader(store)
-    project = clock.run("read", read_project, options.paths(), reader.parse, reader.blocks)
+    previous = snapshots.load(store.folder)
+    current = snapshots.Snapshot(options.setup(), time.time_ns())
+    current.inputs = clock.run("read", options.inputs)
+    if write and not texts and previous and previous.unchanged(current.setup, current.inputs, options.output):
+        return _as_before(previous, options, clock)
+    reader = CachedReader(store, options.jobs, previous if previous and previous.setup[0] == current.setup[0] else None, current)
+    from .read import read_project
+
+    project = clock.run("read", read_project, options.paths(), reader.read_all, reader.blocks)
+    clock.stages["analyse"] = reader.seconds
+    clock.stages["read"] -= reader.seconds
     units = clock.run("group", plan_units, project, reader)
     topics = TopicCache(store, reader.articles)
     briefings = clock.run("summarise", topics.known, units)
     gc.freeze()  # what is in memory now stays: collections (and forked workers) need not look at it
     gc.enable()
-    results = clock.run("summarise", run_units, units, project.config, reader, topics, options.jobs, texts, progress, set(briefings))
-    briefings.update((key, briefing) for key, (briefing, _) in results.items() if briefing is not None)
+    results = clock.run("summarise", run_units, [u for u in units if u.key not in briefings], project.config, reader, topics, options.jobs, progress)
+    briefings.update(results)
     warnings = project.warnings + clock.run("summarise", check_controls, project, options, reader)
     if options.strict:
         raise_if_errors(as_errors(warnings))
     site = assemble_site(project, units, briefings)
-    files, pages = {}, None
+    files, pages, written = {}, None, None
     if write:
+        from .render import environment, render_site
+        from .write import MANIFEST, manifest, write_site
+
         pages = PageCache(store, environment(options.templates), project.config, reader, units, briefings)
         files = clock.run("render", render_site, site, pages.env, pages.reuse)
-    written = clock.run("write", write_site, files, options.output) if write else None
+        written = clock.run("write", write_site, files, options.output)
     reader.save()
     topics.save({unit.key for unit in units})
-    if pages:
-        pages.sweep()
-    return BuildReport(
+    report = BuildReport(
         articles=len(project.articles),
         topics=len({unit.topic.id for unit in units}),
         days=len(site.briefings),
         pages=sum(1 for name in files if name.endswith(".html")),
         seconds=clock.total,
         warnings=warnings,
-        texts=_in_article_order(project, results) if texts else (),
+        texts=tuple(_article_text(article, reader, project.config) for article in project.articles) if texts else (),
         written=written,
         stages=dict(clock.stages),
         reused={"articles": (reader.hits, len(project.articles)), "topics": (topics.hits, len(units)),
                 **({"pages": (pages.hits, pages.total)} if pages else {})},
+    )
+    if pages:
+        pages.sweep()
+        current.report = {"articles": report.articles, "topics": report.topics, "days": report.days,
+                          "pages": report.pages, "warnings": report.warnings, "files": len(files)}
+        current.record_site(options.output.resolve(), {**files, MANIFEST: manifest(files)})
+        snapshots.save(store.folder if store.writable else None, current)
+    return report
+
+
+def _as_before(previous: "snapshots.Snapshot", options: BuildOptions, clock: "_Stopwatch") -> BuildReport:
+    """The report of a build that found nothing to do: the last build's, with nothing written."""
+    from .write import WriteResult
+
+    before = previous.report
+    if options.strict:
+        raise_if_errors(as_errors(before["warnings"]))
+    return BuildReport(
+        articles=before["articles"], topics=before["topics"], days=before["days"], pages=before["pages"],
+        seconds=clock.total, warnings=before["warnings"], written=WriteResult(0, before["files"], 0, 0),
+        stages=dict(clock.stages),
+        reused={"articles": (before["articles"],) * 2, "topics": (before["topics"],) * 2, "pages": (before["pages"],) * 2},
     )
 
 
@@ -133,60 +179,123 @@ def check_controls(project: Project, options: BuildOptions, reader: "CachedReade
     return unused_controls(project.topics, texts, options.paths().show(options.content / "topics.yaml"))
 
 
-def _in_article_order(project: Project, results: dict) -> tuple[ArticleText, ...]:
-    by_path = {text.article.path: text for _, texts in results.values() for text in texts}
-    return tuple(by_path[article.path] for article in project.articles)
-
-
 class CachedReader:
-    """`parse_article` with memory: an unchanged file (same text, config, topics, code) is not
-    parsed again. Articles come back without their body blocks, which only analysis reads;
-    `full(article)` parses the body again when an analysis is not in the cache."""
+    """Reads articles, reusing earlier work: an article whose files' stats did not change is
+    not read; one whose text, config, topics and code did not change is not parsed again.
 
-    def __init__(self, store: Store):
-        self.store = store
+    New articles are read, parsed and analysed together, spread over processes when there
+    are many. Articles come back without their body blocks, which only analysis and pinned
+    quotes need: `full(article)` reads and parses the files again for those.
+    """
+
+    def __init__(self, store: Store, jobs: int, previous, current):
+        self.store, self.jobs = store, jobs
+        self.previous, self.current = previous, current  # snapshots of the last build and this one
         self.pack = store.load_pack("read", {})
         self.used: dict[str, tuple] = {}
         self.keys: dict[str, str] = {}  # article path -> read key
         self.articles: dict[str, Article] = {}  # article path -> article without blocks
-        self.sources: dict[str, tuple] = {}
-        self.parsed: dict[str, Article] = {}
-        self.setting = None
+        self.files: dict[str, tuple] = {}  # article path -> (body file, sidecar file)
+        self.analyses: dict[str, bytes] = {}  # read key -> encoded analysis, made in this build
         self.hits = 0
+        self.seconds = 0.0  # spent parsing and analysing
+        self.context = None
 
-    def parse(self, shown, text, sidecar, config, topic_ids):
-        key = digest(self._setting(config, topic_ids), shown, text, repr(sidecar))
-        entry = self.pack.get(key)
-        if _is_read_entry(entry):
+    def read_all(self, pairs: list, paths, config: Config, topic_ids):
+        """`read.read_articles` with memory: (article or None, problems) for each pair of files."""
+        self.context = (paths, config, topic_ids)
+        setting = digest(code_fingerprint(), "read", repr(config), *sorted(topic_ids))
+        results, tasks = [], []
+        for body, sidecar in pairs:
+            shown = paths.show(body)
+            stats = (self.current.inputs.get(str(body)), self.current.inputs.get(str(sidecar)) if sidecar else None)
+            self.files[shown] = (body, sidecar)
+            content = self.previous.content(shown, *stats) if self.previous else None
+            entry = self.pack.get(digest(setting, content)) if content else None
+            if _is_read_entry(entry):
+                self.hits += 1
+                self._keep(shown, stats, content, digest(setting, content), entry)
+                results.append((entry[0], list(entry[1])))
+            else:
+                tasks.append(len(results))
+                results.append((shown, stats))
+        started = time.perf_counter()
+        state = _ReadState(self, [results[n][0] for n in tasks], setting)
+        for number, outcome in _map(_read_new, range(len(tasks)), state, self.jobs if len(tasks) >= IN_PROCESS else 1):
+            shown, stats = results[tasks[number]]
+            results[tasks[number]] = self._new(shown, stats, *outcome)
+        self.seconds = time.perf_counter() - started
+        return results
+
+    def _new(self, shown, stats, content, key, entry, analysis) -> tuple:
+        """What a worker found (`_read_new`): entry None means the one in the cache."""
+        if content is None:  # the files could not be read: `entry` holds the problems
+            return None, list(entry)
+        if entry is None:
             self.hits += 1
-        else:
-            article, problems = parse_article(shown, text, sidecar, config, topic_ids)
-            entry = (replace(article, blocks=()) if article else None, tuple(problems))
-            if article:
-                self.parsed[shown] = article
+            entry = self.pack[key]
+        if analysis is not None:
+            self.analyses[key] = analysis
+        self._keep(shown, stats, content, key, entry)
+        return entry[0], list(entry[1])
+
+    def _keep(self, shown, stats, content, key, entry) -> None:
+        self.current.contents[shown] = (*stats, content)
         self.used[key] = entry
         if entry[0] is not None:
             self.keys[shown], self.articles[shown] = key, entry[0]
-            self.sources[shown] = (shown, text, sidecar, config, topic_ids)
-        return entry[0], list(entry[1])
-
-    def _setting(self, config, topic_ids) -> str:
-        """A digest of what every article is read with, made once per build."""
-        if self.setting is None or self.setting[0] is not topic_ids:
-            self.setting = (topic_ids, digest(code_fingerprint(), "read", repr(config), *sorted(topic_ids)))
-        return self.setting[1]
 
     def full(self, article: Article) -> Article:
-        parsed = self.parsed.get(article.path)
-        return parsed if parsed is not None else parse_article(*self.sources[article.path])[0]
+        """The article with its body blocks: its files read and parsed again."""
+        from .read import parse_article, read_source
+
+        paths, config, topic_ids = self.context
+        source, _ = read_source(*self.files[article.path], paths, config.max_file_size)
+        parsed = parse_article(*source, config, topic_ids)[0] if source else None
+        return parsed if parsed is not None else article
 
     def blocks(self, article: Article):
         return self.full(article).blocks
+
+    def analysis(self, article: Article) -> bytes | None:
+        key = self.keys[article.path]
+        return self.analyses.get(key) or self.store.get("analysis", key)
 
     def save(self) -> None:
         if self.used.keys() != self.pack.keys():
             self.store.save_pack("read", self.used, references=False)
             self.store.sweep("analysis", set(self.keys.values()))
+
+
+@dataclass(frozen=True)
+class _ReadState:
+    reader: CachedReader
+    new: list  # article paths to read
+    setting: str
+
+
+def _read_new(number: int):
+    """Read one article's files; parse and analyse it unless the cache has it (in a worker)."""
+    from .analyze import analyze
+    from .read import parse_article, read_source
+
+    state = _STATE
+    reader, shown = state.reader, state.new[number]
+    paths, config, topic_ids = reader.context
+    source, problems = read_source(*reader.files[shown], paths, config.max_file_size)
+    if source is None:
+        return number, (None, None, tuple(problems), None)
+    content = digest(source[0], source[1], repr(source[2]))
+    key = digest(state.setting, content)
+    entry = reader.pack.get(key)
+    if _is_read_entry(entry):
+        return number, (content, key, None, None)
+    article, problems = parse_article(*source, config, topic_ids)
+    analysis = None
+    if article is not None:
+        analysis = encode(analyze(article, config))
+        reader.store.put("analysis", key, analysis)
+    return number, (content, key, (replace(article, blocks=()) if article else None, tuple(problems)), analysis)
 
 
 def _is_read_entry(entry) -> bool:
@@ -207,14 +316,17 @@ class Unit:
 
 
 def plan_units(project: Project, reader: CachedReader) -> tuple[Unit, ...]:
+    from .group import group_articles
+
     units = []
+    setting = digest(code_fingerprint(), "topic", repr(project.config))
     for day, groups in group_articles(project.articles, project.topics):
         for topic, articles in groups:
             # The key names every input of `topic_briefing`: add any new one here. A topic's
             # title and description are only shown, never summarised: renaming a topic
             # re-renders its pages but summarises nothing again.
             shown_only = replace(topic, title="", description_html="")
-            key = digest(code_fingerprint(), "topic", repr(project.config), repr(shown_only), *(reader.keys[a.path] for a in articles))
+            key = digest(setting, repr(shown_only), *(reader.keys[a.path] for a in articles))
             units.append(Unit(key, day, topic, articles))
     return tuple(units)
 
@@ -247,43 +359,44 @@ class TopicCache:
             self.store.save_pack("topics", {**kept, **self.fresh}, references=False)
 
 
-def run_units(units, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, want_texts: bool, progress, cached: set):
-    """{unit key: (TopicBriefing or None, texts)} for the units that ran: those not `cached`,
-    and all of them if `want_texts`."""
-    tasks = [(index, unit.key not in cached) for index, unit in enumerate(units) if want_texts or unit.key not in cached]
-    tasks.sort(key=lambda task: -len(units[task[0]].articles))  # longest first keeps processes busy
-    state = _WorkerState(units, config, reader, want_texts)
-    tell = progress(len(tasks)) if progress and tasks else None
+def run_units(units: list, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, progress) -> dict[str, TopicBriefing]:
+    """{unit key: TopicBriefing} for `units`, summarised and quoted, longest first."""
+    units = sorted(units, key=lambda unit: -len(unit.articles))  # keeps processes busy to the end
+    tell = progress(len(units)) if progress and units else None
     results = {}
-    for done, (index, summary, texts) in enumerate(_map(_run_unit, tasks, state, jobs), 1):
-        unit = units[index]
-        if summary is not None:
-            topics.put(unit.key, summary)
-        briefing = decode(summary, reader.articles, TopicBriefing)
-        results[unit.key] = (briefing, tuple(decode(t, reader.articles, ArticleText) for t in texts))
+    for done, (number, summary) in enumerate(_map(_run_unit, range(len(units)), _UnitState(units, config, reader), jobs), 1):
+        unit = units[number]
+        topics.put(unit.key, summary)
+        results[unit.key] = replace(decode(summary, reader.articles, TopicBriefing), topic=unit.topic)
         if tell:
             tell(done)
     return results
 
 
 @dataclass(frozen=True)
-class _WorkerState:
-    units: tuple[Unit, ...]
+class _UnitState:
+    units: list
     config: Config
     reader: CachedReader
-    want_texts: bool
 
 
-_STATE: _WorkerState | None = None
+_STATE = None  # what a worker process works on: set before the pool forks, or by its initializer
 
 
-def _set_state(state: _WorkerState) -> None:
+def _set_state(state) -> None:
     global _STATE
     _STATE = state
 
 
-def _map(function, tasks: list, state: _WorkerState, jobs: int):
+def _start_worker(state) -> None:
+    _set_state(state)
+    gc.freeze()  # what the parent had is never garbage here
+    gc.enable()
+
+
+def _map(function, tasks, state, jobs: int):
     """function(task) for each task, in this process or over a pool of processes."""
+    tasks = list(tasks)
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     if jobs <= 1:
         _set_state(state)
@@ -292,28 +405,28 @@ def _map(function, tasks: list, state: _WorkerState, jobs: int):
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with multiprocessing.get_context(method).Pool(jobs, _set_state, (state,)) as pool:
-        yield from pool.imap_unordered(function, tasks)
+    with multiprocessing.get_context(method).Pool(jobs, _start_worker, (state,)) as pool:
+        yield from pool.imap_unordered(function, tasks, chunksize=max(1, len(tasks) // (jobs * 50)))
 
 
-def _run_unit(task) -> tuple[int, bytes | None, list[bytes]]:
+def _run_unit(number: int) -> tuple[int, bytes]:
     """Analyse a unit's articles (or take their analyses from the cache), then summarise and quote."""
-    index, summarise = task
-    unit, state = _STATE.units[index], _STATE
-    texts = tuple(_article_text(article, state.reader, state.config, whole=summarise) for article in unit.articles)
-    summary = encode(topic_briefing(unit.topic, texts, state.config)) if summarise else None
-    return index, summary, [encode(text) for text in texts] if state.want_texts else []
+    unit, state = _STATE.units[number], _STATE
+    texts = tuple(_article_text(article, state.reader, state.config) for article in unit.articles)
+    if unit.topic.quote_controls.pin:  # pinned quotes are looked for in the article as written
+        texts = tuple(replace(text, article=state.reader.full(text.article)) for text in texts)
+    return number, encode(topic_briefing(unit.topic, texts, state.config))
 
 
-def _article_text(article: Article, reader: CachedReader, config: Config, whole: bool = False) -> ArticleText:
-    """An article's analysis, from the cache if it is there; `whole`: with the article's body."""
-    full = reader.full(article) if whole else article
-    key = reader.keys[article.path]
-    text = decode(reader.store.get("analysis", key), {article.path: full}, ArticleText)
+def _article_text(article: Article, reader: CachedReader, config: Config) -> ArticleText:
+    """An article's analysis, from this build or the cache if it is there."""
+    text = decode(reader.analysis(article), {article.path: article}, ArticleText)
     if text is None:
-        text = analyze(full if whole else reader.full(article), config)
-        reader.store.put("analysis", key, encode(text))
-    return replace(text, article=full)
+        from .analyze import analyze
+
+        text = analyze(reader.full(article), config)
+        reader.store.put("analysis", reader.keys[article.path], encode(text))
+    return replace(text, article=article)
 
 
 def topic_briefing(topic, texts: tuple[ArticleText, ...], config: Config) -> TopicBriefing:
@@ -340,11 +453,15 @@ def assemble_site(project: Project, units: tuple[Unit, ...], briefings: dict[str
 
 
 def analyze_all(project: Project) -> tuple[ArticleText, ...]:
+    from .analyze import analyze
+
     return tuple(analyze(article, project.config) for article in project.articles)
 
 
 def make_site(project: Project, texts: tuple[ArticleText, ...]) -> Site:
     """The whole site in one process, without the cache: for tests and tools."""
+    from .group import group_articles
+
     notes = {note.day: note.html for note in project.notes}
     by_path = {text.article.path: text for text in texts}
     briefings = tuple(
@@ -391,6 +508,8 @@ class PageCache:
 
     def _variables(self, template: str) -> frozenset | None:
         """The names a template and everything it extends or includes may read; None: unknown."""
+        from jinja2 import meta
+
         if template not in self.variables:
             self.variables[template] = None  # a template that includes itself: unknown
             source, filename, _ = self.env.loader.get_source(self.env, template)
@@ -418,6 +537,6 @@ class _Stopwatch:
         started = time.perf_counter()
         result = function(*args)
         elapsed = time.perf_counter() - started
-        self.stages[stage] = elapsed
+        self.stages[stage] = self.stages.get(stage, 0.0) + elapsed
         self.total += elapsed
         return result

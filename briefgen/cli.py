@@ -8,12 +8,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .analyze import analyze
 from .build import BuildOptions, build
 from .cache import CACHE_DIR, Store
 from .errors import BriefgenError, InputError
 from .models import LIST_ITEM
-from .read import Paths, read_one_article
 
 
 _strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors: report them all and exit with status 1.")
@@ -119,6 +117,9 @@ def inspect_command(config, content, path, as_json):
       briefgen inspect content/articles/2024-03-05/budget-herald.md
       briefgen inspect --json content/articles/budget.txt
     """
+    from .analyze import analyze  # here, not at the top: `briefgen build` with nothing to do never loads it
+    from .read import Paths, read_one_article
+
     article, site_config = _run(lambda: read_one_article(Paths(Path("."), config, content), path), quiet=True)
     text = analyze(article, site_config)
     if as_json:

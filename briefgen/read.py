@@ -52,8 +52,8 @@ def printable_name(name: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
 
 
-def read_project(paths: Paths, parse=None, blocks=None) -> Project:
-    """`parse` stands in for `parse_article` (same arguments and result) and `blocks(article)`
+def read_project(paths: Paths, read_all=None, blocks=None) -> Project:
+    """`read_all` stands in for `read_articles` (same arguments and results) and `blocks(article)`
     gives an article's body blocks, e.g. to reuse cached work (see build.py)."""
     problems = []
     try:
@@ -62,7 +62,7 @@ def read_project(paths: Paths, parse=None, blocks=None) -> Project:
             problems.append(error(paths.show(paths.content), "content folder not found; run briefgen in a project folder or pass --content DIR"))
             raise_if_errors(problems)
         topics = _read_topics(paths, config, problems)
-        articles = _read_articles(paths, config, {t.id for t in topics}, problems, parse or parse_article)
+        articles = _read_articles(paths, config, {t.id for t in topics}, problems, read_all or read_articles)
         problems += _missing_topic_pins(topics, articles, paths, blocks or (lambda article: article.blocks))
         notes = _read_notes(paths, config, problems)
     except OSError as exc:  # a folder that cannot even be looked into (permissions)
@@ -181,12 +181,12 @@ def _read_topics(paths: Paths, config, problems: list):
     return topics
 
 
-def _read_articles(paths: Paths, config, topic_ids: set, problems: list, parse) -> tuple[Article, ...]:
+def _read_articles(paths: Paths, config, topic_ids: set, problems: list, read_all) -> tuple[Article, ...]:
     folder = paths.content / "articles"
     files = _walk(folder, paths, problems)
     articles, urls = [], {}
-    for body_path, sidecar_path in _pair_files(files, paths, problems):
-        article = _read_article(body_path, sidecar_path, paths, config, topic_ids, problems, parse)
+    for article, found in read_all(list(_pair_files(files, paths, problems)), paths, config, topic_ids):
+        problems += found
         if article is None:
             continue
         key = same_page_key(article.url)
@@ -258,23 +258,39 @@ def _pair_files(files: list[Path], paths: Paths, problems: list):
             yield body, sidecars[0] if sidecars else None
 
 
-def _read_article(body_path: Path, sidecar_path, paths: Paths, config, topic_ids, problems: list, parse=None):
-    shown = paths.show(body_path)
-    text, found = read_text(body_path, shown, config.max_file_size)
+def read_articles(pairs: list, paths: Paths, config, topic_ids):
+    """(article or None, problems) for each (body file, sidecar file or None), in order."""
+    for body_path, sidecar_path in pairs:
+        problems = []
+        yield _read_article(body_path, sidecar_path, paths, config, topic_ids, problems), problems
+
+
+def _read_article(body_path: Path, sidecar_path, paths: Paths, config, topic_ids, problems: list):
+    source, found = read_source(body_path, sidecar_path, paths, config.max_file_size)
     problems += found
-    if text is None:
+    if source is None:
         return None
+    article, found = parse_article(*source, config, topic_ids)
+    problems += found
+    return article
+
+
+def read_source(body_path: Path, sidecar_path, paths: Paths, limit: int) -> tuple[tuple | None, list]:
+    """(shown path, text, sidecar) for `parse_article`, sidecar being (its text, its shown path)
+    or None; or None and the problems that prevent it."""
+    shown = paths.show(body_path)
+    text, problems = read_text(body_path, shown, limit)
+    if text is None:
+        return None, problems
     sidecar = None
     if sidecar_path is not None:
         sidecar_shown = paths.show(sidecar_path)
-        sidecar_text, found = read_text(sidecar_path, sidecar_shown, config.max_file_size)
+        sidecar_text, found = read_text(sidecar_path, sidecar_shown, limit)
         problems += found
         if sidecar_text is None:
-            return None
+            return None, problems
         sidecar = (sidecar_text, sidecar_shown)
-    article, found = (parse or parse_article)(shown, text, sidecar, config, topic_ids)
-    problems += found
-    return article
+    return (shown, text, sidecar), problems
 
 
 def parse_article(shown: str, text: str, sidecar, config, topic_ids) -> tuple[Article | None, list]:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError,
                     TemplateNotFound, TemplateSyntaxError, pass_context, select_autoescape)
 
-from . import __version__
+from . import __version__, default_theme
 from .errors import BriefgenError
 from .feeds import Entry, address, feed_files
 from .models import Briefing, Site, Topic, TopicBriefing
@@ -28,12 +28,6 @@ from .urls import text_fragment_url
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def default_theme() -> Path:
-    """The theme shipped in the wheel, or the repository's top-level `templates/`."""
-    packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
 
 
 def environment(project_templates: Path | None = None) -> Environment:

@@ -43,7 +43,7 @@ def write_site(files: dict[str, bytes], output: Path) -> WriteResult:
             try:
                 written, unchanged = _stage(files, output, staging)
                 kept = _keep_foreign_files(output, staging, previous, files)
-                _write_file(staging / MANIFEST, _manifest(files))
+                _write_file(staging / MANIFEST, manifest(files))
                 _swap(staging, output)
             finally:
                 _remove(staging)
@@ -98,7 +98,7 @@ def _stage(files: dict[str, bytes], output: Path, staging: Path) -> tuple[int, i
 
 def _up_to_date(files: dict[str, bytes], output: Path) -> bool:
     """True if `output` already holds exactly these files (and no leftovers of older builds)."""
-    return _same_content(output / MANIFEST, _manifest(files)) and all(
+    return _same_content(output / MANIFEST, manifest(files)) and all(
         _same_content(site_path(output, relative), data) for relative, data in files.items()
     )
 
@@ -184,7 +184,8 @@ def _read_manifest(output: Path):
         return set()
 
 
-def _manifest(files: dict[str, bytes]) -> bytes:
+def manifest(files: dict[str, bytes]) -> bytes:
+    """The names of the files briefgen made, kept in the site as MANIFEST."""
     return ("\n".join(sorted(set(files) | {MANIFEST})) + "\n").encode("utf-8")
 
 

@@ -61,7 +61,7 @@ def test_damaged_cache_files_are_misses_not_errors(tmp_path):
     root = project(tmp_path)
     run_build(root)
     cache_files = sorted(p for p in (root / CACHE_DIR).rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG")
-    assert {p.relative_to(root / CACHE_DIR).parts[0] for p in cache_files} == {"read.pickle", "topics.pickle", "analysis", "pages"}
+    assert {p.relative_to(root / CACHE_DIR).parts[0] for p in cache_files} == {"read.pickle", "topics.pickle", "snapshot.pickle", "analysis", "pages"}
     for number, path in enumerate(cache_files):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] if number % 2 else b"\x80\x05garbage")

@@ -51,7 +51,7 @@ def test_the_command_line_is_quiet_without_a_terminal_and_times_stages_with_v(tm
     verbose = CliRunner().invoke(main, ["build", "-v"])
     lines = verbose.stderr.splitlines()
     assert lines[-2].startswith("time per stage: read ")
-    assert [part.split()[0] for part in lines[-2].removeprefix("time per stage: ").split(", ")] == ["read", "group", "summarise", "render", "write"]
+    assert [part.split()[0] for part in lines[-2].removeprefix("time per stage: ").split(", ")] == ["read", "analyse", "group", "summarise", "render", "write"]
     assert lines[-1] == "reused from .briefgen-cache/: 8 of 8 articles, 4 of 4 topics, 11 of 11 pages"
     assert "Summarising" not in verbose.output
 
