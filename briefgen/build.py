@@ -120,7 +120,7 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
         from .render import environment, render_site
         from .write import MANIFEST, manifest, write_site
 
-        pages = PageCache(store, environment(options.templates), project.config, reader, units, briefings)
+        pages = PageCache(store, environment(options.templates), project.config, reader, units, briefings, topics)
         files = clock.run("render", render_site, site, pages.env, pages.reuse)
         written = clock.run("write", write_site, files, options.output)
     reader.save()
@@ -140,8 +140,8 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
     )
     if pages:
         pages.sweep()
-        current.report = {"articles": report.articles, "topics": report.topics, "days": report.days,
-                          "pages": report.pages, "warnings": report.warnings, "files": len(files)}
+        current.report = {"articles": report.articles, "topics": report.topics, "days": report.days, "pages": report.pages,
+                          "warnings": report.warnings, "files": len(files), "work": {k: n for k, (_, n) in report.reused.items()}}
         current.record_site(options.output.resolve(), {**files, MANIFEST: manifest(files)})
         snapshots.save(store.folder if store.writable else None, current)
     return report
@@ -156,9 +156,9 @@ def _as_before(previous: "snapshots.Snapshot", options: BuildOptions, clock: "_S
         raise_if_errors(as_errors(before["warnings"]))
     return BuildReport(
         articles=before["articles"], topics=before["topics"], days=before["days"], pages=before["pages"],
-        seconds=clock.total, warnings=before["warnings"], written=WriteResult(0, before["files"], 0, 0),
-        stages=dict(clock.stages),
-        reused={"articles": (before["articles"],) * 2, "topics": (before["topics"],) * 2, "pages": (before["pages"],) * 2},
+        seconds=clock.total, warnings=before["warnings"],
+        written=WriteResult(0, before["files"], 0, previous.foreign(options.output)),
+        stages=dict(clock.stages), reused={kind: (count, count) for kind, count in before["work"].items()},
     )
 
 
@@ -195,6 +195,7 @@ class CachedReader:
         self.used: dict[str, tuple] = {}
         self.keys: dict[str, str] = {}  # article path -> read key
         self.articles: dict[str, Article] = {}  # article path -> article without blocks
+        self.looks: dict[str, str] = {}  # article path -> digest of the article as pages show it
         self.files: dict[str, tuple] = {}  # article path -> (body file, sidecar file)
         self.analyses: dict[str, bytes] = {}  # read key -> encoded analysis, made in this build
         self.hits = 0
@@ -243,7 +244,7 @@ class CachedReader:
         self.current.contents[shown] = (*stats, content)
         self.used[key] = entry
         if entry[0] is not None:
-            self.keys[shown], self.articles[shown] = key, entry[0]
+            self.keys[shown], self.articles[shown], self.looks[shown] = key, entry[0], entry[2]
 
     def full(self, article: Article) -> Article:
         """The article with its body blocks: its files read and parsed again."""
@@ -291,17 +292,19 @@ def _read_new(number: int):
     if _is_read_entry(entry):
         return number, (content, key, None, None)
     article, problems = parse_article(*source, config, topic_ids)
-    analysis = None
-    if article is not None:
-        analysis = encode(analyze(article, config))
-        reader.store.put("analysis", key, analysis)
-    return number, (content, key, (replace(article, blocks=()) if article else None, tuple(problems)), analysis)
+    if article is None:
+        return number, (content, key, (None, tuple(problems), ""), None)
+    analysis = encode(analyze(article, config))
+    reader.store.put("analysis", key, analysis)
+    shown = replace(article, blocks=())
+    return number, (content, key, (shown, tuple(problems), digest(repr(shown))), analysis)
 
 
 def _is_read_entry(entry) -> bool:
+    """(article without blocks or None, problems, digest of the article's repr)."""
     return (
-        isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], tuple)
-        and (entry[0] is None or type(entry[0]) is Article)
+        isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[1], tuple)
+        and (entry[0] is None or type(entry[0]) is Article) and isinstance(entry[2], str)
     )
 
 
@@ -352,6 +355,10 @@ class TopicCache:
 
     def put(self, key: str, data: bytes) -> None:
         self.fresh[key] = data
+
+    def data(self, key: str) -> bytes:
+        """A unit's encoded briefing (its articles by path)."""
+        return self.fresh.get(key) or self.pack[key]
 
     def save(self, live: set[str]) -> None:
         if self.fresh or live != self.pack.keys():
@@ -476,13 +483,16 @@ def make_site(project: Project, texts: tuple[ArticleText, ...]) -> Site:
 class PageCache:
     """Rendered pages by a digest of the templates and of the variables each template uses."""
 
-    def __init__(self, store: Store, env, config: Config, reader: CachedReader, units, briefings: dict[str, TopicBriefing]):
+    def __init__(self, store: Store, env, config: Config, reader: CachedReader, units, briefings: dict[str, TopicBriefing], topics: "TopicCache"):
+        """Articles and briefings are known by what pages show of them: an edit that changes
+        neither an article's metadata nor its topic's summary and quotes changes no page."""
         self.store, self.env = store, env
         self.fingerprints = Fingerprints()
         for path, article in reader.articles.items():
-            self.fingerprints.know(article, reader.keys[path])
-        for unit in units:  # the unit key leaves out what is only shown of the topic; pages show it
-            self.fingerprints.know(briefings[unit.key], digest(unit.key, repr(unit.topic)))
+            self.fingerprints.know(article, reader.looks[path])
+        for unit in units:
+            shown = (reader.looks[article.path] for article in unit.articles)
+            self.fingerprints.know(briefings[unit.key], digest(topics.data(unit.key), repr(unit.topic), *shown))
         self.theme = digest(code_fingerprint(), repr(config), *_template_sources(env))
         self.variables: dict[str, frozenset | None] = {}
         self.used: set[str] = set()

@@ -21,7 +21,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, S
 
 from . import __version__, default_theme
 from .errors import BriefgenError
-from .feeds import Entry, address, feed_files
+from .feeds import FEED_ENTRIES, Entry, address, feed_files
 from .models import Briefing, Site, Topic, TopicBriefing
 from .urls import text_fragment_url
 
@@ -108,15 +108,23 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     page("404.html", "404.html", root=site.config.base_url)
     listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
     feeds = reuse("feeds", None, {"site": site.config, "briefings": site.briefings, "listed": listed},
-                  lambda: pickle.dumps(feed_files(site.config, feed_entries(site, env), listed)))
+                  lambda: pickle.dumps(feed_files(site.config, feed_entries(site, env, reuse), listed)))
     files.update(pickle.loads(feeds))
     files.update(theme_assets(env))
     files[".nojekyll"] = b""
     return files
 
 
-def feed_entries(site: Site, env: Environment) -> list[Entry]:
-    template = env.get_template("partials/feed_entry.html")
+def feed_entries(site: Site, env: Environment, reuse) -> list[Entry]:
+    """The newest FEED_ENTRIES days as feed entries (the feeds show no more); each day's
+    content is rendered like a page, so an unchanged day is taken from the cache."""
+    name = "partials/feed_entry.html"
+
+    def content(briefing: Briefing) -> str:
+        context = {"briefing": briefing, "site": site.config}
+        html = reuse(f"feeds/{briefing.day.isoformat()}", name, context, lambda: env.get_template(name).render(context).strip().encode())
+        return html.decode()
+
     return [
         Entry(
             day=briefing.day,
@@ -124,9 +132,9 @@ def feed_entries(site: Site, env: Environment) -> list[Entry]:
             path=day_path(briefing.day) + "index.html",
             updated=max(article.published for entry in briefing.topics for article in entry.articles),
             summary="; ".join(entry.topic.title for entry in briefing.topics),
-            content_html=template.render(briefing=briefing, site=site.config).strip(),
+            content_html=content(briefing),
         )
-        for briefing in site.briefings
+        for briefing in site.briefings[:FEED_ENTRIES]
     ]
 
 

@@ -106,7 +106,9 @@ def split_blocks(blocks: tuple[Block, ...], language: str = "en") -> tuple[Sente
     for number, block in enumerate(blocks):
         norm = normalize(block.text)
         for start, end in sentence_spans(norm, language):
-            sentences.append(Sentence(block.text[start:end], norm[start:end], number, start, end, len(sentences)))
+            text = block.text[start:end]
+            same = norm[start:end] == text  # most sentences have no curly quotes: one string serves both
+            sentences.append(Sentence(text, text if same else norm[start:end], number, start, end, len(sentences)))
     return tuple(sentences)
 
 

@@ -105,6 +105,10 @@ class Snapshot:
         except OSError:
             return False
 
+    def foreign(self, output: Path) -> int:
+        """How many files in `output` the build did not make (CNAME, .well-known/...)."""
+        return sum(1 for path in output.rglob("*") if not path.is_dir() and path.relative_to(output).as_posix() not in self.site)
+
     def record_site(self, output: Path, files: dict[str, bytes]) -> None:
         """The stats of the site's files, just written from `files` (relative path -> bytes)."""
         self.written = time.time_ns()

@@ -52,8 +52,8 @@ def test_a_cached_build_is_byte_identical_to_a_cold_one(tmp_path):
     root = project(tmp_path)
     first = run_build(root)
     second = run_build(root, "again")
-    assert first.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 11)}
-    assert second.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (11, 11)}
+    assert first.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 13)}
+    assert second.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (11, 11)}  # the feeds whole: no entry rendered
     assert tree(root / "again") == tree(root / "site") == cold(root)
 
 
@@ -66,7 +66,7 @@ def test_damaged_cache_files_are_misses_not_errors(tmp_path):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] if number % 2 else b"\x80\x05garbage")
     report = run_build(root, "after-damage", jobs=1)
-    assert report.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 11)}
+    assert report.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 13)}
     assert tree(root / "after-damage") == cold(root)
 
 
@@ -88,12 +88,23 @@ def test_one_edited_article_reruns_one_topic_and_rewrites_its_pages(tmp_path):
     edited.write_text(edited.read_text().replace("for the 1th time", "for the first time"))
     report = run_build(root)
     after = tree(root / "site")
-    assert report.reused == {"articles": (7, 8), "topics": (3, 4), "pages": (3, 11)}  # + neighbour days, archive, sources
+    assert report.reused == {"articles": (7, 8), "topics": (3, 4), "pages": (4, 13)}  # + neighbour days, archive, sources, feeds
     assert sorted(name for name in after if after[name] != before.get(name)) == [
         "2024/03/04/briefing.json", "2024/03/04/index.html", "feed.json", "feed.xml", "topics/budget/index.html"
     ]
     assert (report.written.written, report.written.removed) == (5, 0)
     assert after == cold(root)
+
+
+def test_an_edit_that_changes_no_summary_renders_no_page_again(tmp_path):
+    root = project(tmp_path)
+    run_build(root)
+    edited = root / "content/articles/2024-03-04/budget-herald.md"
+    edited.write_text(edited.read_text() + "\nREAD MORE: Ferry timetable changes for the winter\n")
+    report = run_build(root)
+    assert report.reused == {"articles": (7, 8), "topics": (3, 4), "pages": (11, 11)}
+    assert (report.written.written, report.written.unchanged) == (0, 15)
+    assert tree(root / "site") == cold(root)
 
 
 def test_removed_articles_remove_their_pages(tmp_path):
@@ -116,7 +127,7 @@ def test_config_and_template_changes_are_seen(tmp_path):
     (root / "templates/partials").mkdir(parents=True)
     (root / "templates/partials/footer.html").write_text("<footer>Made in Port Alder</footer>\n")
     report = run_build(root)
-    assert report.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (0, 11)}
+    assert report.reused == {"articles": (8, 8), "topics": (4, 4), "pages": (0, 13)}
     assert b"Made in Port Alder" in (root / "site/index.html").read_bytes()
     assert tree(root / "site") == cold(root)
 

@@ -1,9 +1,11 @@
 """Work spread over processes gives exactly what one process gives; progress and timing output."""
 
+import pytest
 from click.testing import CliRunner
 
 from bench.corpus import make_corpus
 from briefgen.cli import main
+from briefgen.errors import InputError
 from test_cache import cold, project, run_build, tree
 
 
@@ -13,6 +15,24 @@ def test_jobs_do_not_change_the_output(tmp_path):
     two = run_build(root, "two", jobs=2, cache=False)
     assert tree(root / "one") == tree(root / "two")
     assert (one.articles, one.topics, one.days, one.pages) == (two.articles, two.topics, two.days, two.pages) == (8, 2, 2, 8)
+
+
+def test_new_articles_read_by_workers_give_what_one_process_gives(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    monkeypatch.setattr("briefgen.build.IN_PROCESS", 1)  # workers read even a few new articles
+    report = run_build(root, "two", jobs=2)
+    assert report.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 13)}
+    assert tree(root / "two") == cold(root)
+    broken = root / "content/articles/2024-03-05/budget-herald.md"
+    broken.write_text(broken.read_text().split("\n---\n")[0] + "\n---\n")
+    problems = []
+    for jobs in (2, 1):
+        with pytest.raises(InputError) as raised:
+            run_build(root, "three", jobs=jobs, cache=False)
+        problems.append([str(p) for p in raised.value.problems])
+    assert problems[0] == problems[1] == [
+        "content/articles/2024-03-05/budget-herald.md: the article has no text; paste the article body below its metadata",
+    ]
 
 
 def test_parallel_workers_fill_the_cache_the_serial_build_reuses(tmp_path):
