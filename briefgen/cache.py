@@ -12,6 +12,7 @@ all of them; per-article analyses and rendered pages are one file per entry unde
 article store its path, not a copy, and are joined to the article read in this build.
 """
 
+import copyreg
 import hashlib
 import io
 import os
@@ -140,13 +141,25 @@ def _remove(path) -> None:
 
 
 def encode(value, references: bool = True) -> bytes:
-    """Pickle a record, storing each Article it holds as a reference (its path)."""
+    """Pickle a record, storing each Article it holds as a reference (its path).
+
+    The reference is made by the pickler's dispatch table, so pickle's C code handles every
+    other object without calling back into Python."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     if references:
-        pickler.persistent_id = lambda obj: obj.path if type(obj) is Article else None
+        pickler.dispatch_table = {**copyreg.dispatch_table, Article: _reference}
     pickler.dump(value)
     return buffer.getvalue()
+
+
+def _reference(article: Article):
+    return _referenced_article, (article.path,)
+
+
+def _referenced_article(path: str):
+    """What a reference stands for in stored data: `decode` puts the build's article there."""
+    raise pickle.UnpicklingError(f"a reference to {path} read without the articles it refers to")
 
 
 def decode(data: bytes | None, articles: dict[str, Article], expected: type):
@@ -156,13 +169,22 @@ def decode(data: bytes | None, articles: dict[str, Article], expected: type):
     record is ever used (an entry's key includes the content of every article it holds)."""
     if data is None:
         return None
-    unpickler = pickle.Unpickler(io.BytesIO(data))
-    unpickler.persistent_load = articles.get
     try:
-        value = unpickler.load()
+        value = _Unpickler(data, articles).load()
     except Exception:  # noqa: BLE001 - damaged, from another version, or names a missing article
         return None
     return value if type(value) is expected else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, articles: dict[str, Article]):
+        super().__init__(io.BytesIO(data))
+        self.articles = articles
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == (__name__, _referenced_article.__name__):
+            return self.articles.get
+        return super().find_class(module, name)
 
 
 class Fingerprints:

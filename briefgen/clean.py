@@ -17,6 +17,7 @@ from .config import Config
 from .models import HEADING, LIST_ITEM, PARAGRAPH, Article, Block, Dropped
 from .typography import normalize
 
+_WORD_RUN = re.compile(r"\w+")
 _ENDS_WITH_MARK = re.compile(r"""[.!?…:;][\s"')\]]*$""")
 _VERB_WORDS = frozenset(
     """is are was were be been being has have had will would can could may might must shall should does do
@@ -71,7 +72,7 @@ class Rule:
             return False
         if self.max_words and line.words > self.max_words:
             return False
-        if self.hints and not any(hint in line.lowered for hint in self.hints):
+        if self.hints and not any(map(line.lowered.__contains__, self.hints)):
             return False
         return self.test(line.norm)
 
@@ -231,14 +232,17 @@ def _first_match(line: Line, rules: RuleSet, article: Article, title: str, numbe
 
 
 def _builtin_match(line: Line, article: Article, title: str, number: int, at_top: bool) -> str:
-    words = _comparable(line.norm)
+    words = _comparable(line.norm, normalized=True)
     if words == title or (number < 3 and not line.norm.rstrip().endswith(".") and _overlap(words, title) >= 0.8):
         return "repeated-title"
     return _first_rule(BUILTIN_RULES, line) or _article_rule(line, words, article.author, at_top) or _first_rule(CATCH_ALL_RULES, line)
 
 
 def _first_rule(rules: tuple[Rule, ...], line: Line) -> str:
-    return next((rule.name for rule in rules if rule.drops(line)), "")
+    for rule in rules:
+        if rule.drops(line):
+            return rule.name
+    return ""
 
 
 def _article_rule(line: Line, words: str, author: str, at_top: bool) -> str:
@@ -265,5 +269,5 @@ def _overlap(words: str, title: str) -> float:
     return len(ours & theirs) / max(len(ours | theirs), 1)
 
 
-def _comparable(text: str) -> str:
-    return " ".join(re.findall(r"\w+", normalize(text).casefold()))
+def _comparable(text: str, normalized: bool = False) -> str:
+    return " ".join(_WORD_RUN.findall((text if normalized else normalize(text)).casefold()))

@@ -253,15 +253,20 @@ def full_name(name: str, names: dict) -> str:
 
 def _name_runs(tokens: list[str], proper):
     """(index, words) of each run of name words; punctuation after a word ends its run."""
-    words = [token if is_abbreviation(token) else token.rstrip(",.;:!?") for token in tokens]
+    words = [token if token.endswith(".") and is_abbreviation(token) else token.rstrip(",.;:!?") for token in tokens]
+    # Only a capitalised word or a particle can be in a name: the others just end a run.
+    capitalised = [n for n, word in enumerate(words) if word[:1].isupper() or word.lower() in _PARTICLES]
     run, first = [], 0
-    for n, (token, word) in enumerate(zip(tokens, words)):
-        may_be_named = word[:1].isupper() or word.lower() in _PARTICLES  # saves the slower test for most words
-        named = may_be_named and _in_name(words, n) and (bool(run) or word.lower() not in _PARTICLES) and (n > 0 or _starts_name(tokens, proper))
+    for n in capitalised:
+        if run and n != first + len(run):
+            yield first, run
+            run = []
+        word = words[n]
+        named = _in_name(words, n) and (bool(run) or word.lower() not in _PARTICLES) and (n > 0 or _starts_name(tokens, proper))
         if named:
             first = n if not run else first
             run.append(word)
-        if run and (not named or word != token):
+        if run and (not named or word != tokens[n]):
             yield first, run
             run = []
     if run:

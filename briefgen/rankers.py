@@ -4,7 +4,8 @@ Upstream builds the sentence similarity matrix with a Python double loop (n² ca
 counts document frequencies by scanning every sentence for every term, which takes seconds
 for a few hundred sentences. These subclasses override only those steps and compute the same
 formulas from sparse term weights with numpy; `tests/test_rankers.py` checks them against
-upstream.
+upstream. `rate(sentences_words)` gives the same scores without sumy's document objects, from
+words the caller has already split.
 """
 
 import math
@@ -25,11 +26,23 @@ class _FastWords:
     """`_to_words_set` of both summarizers: lowercased, stop words out, stemmed."""
 
     def _to_words_set(self, sentence):
-        lowered = (word.lower() for word in sentence.words)
+        return self.words_of(sentence.words)
+
+    def words_of(self, tokens) -> list[str]:
+        lowered = (word.lower() for word in tokens)
         return [self._stemmer(word) for word in lowered if word not in self._stop_words]
 
 
 class FastLexRankSummarizer(_FastWords, LexRankSummarizer):
+    def rate(self, sentences_words: list[list[str]]) -> numpy.ndarray:
+        """Each sentence's score, as `__call__` rates it."""
+        if not sentences_words:
+            return numpy.zeros(0)
+        tf_metrics = self._compute_tf(sentences_words)
+        idf_metrics = self._compute_idf(sentences_words)
+        matrix = self._create_matrix(sentences_words, self.threshold, tf_metrics, idf_metrics)
+        return self.power_method(matrix, self.epsilon)
+
     @staticmethod
     def _compute_idf(sentences):
         frequencies = Counter(term for sentence in sentences for term in set(sentence))
@@ -53,8 +66,16 @@ class FastLexRankSummarizer(_FastWords, LexRankSummarizer):
 
 
 class FastTextRankSummarizer(_FastWords, TextRankSummarizer):
+    def rate(self, sentences_words: list[list[str]]) -> numpy.ndarray:
+        """Each sentence's score, as `__call__` rates it."""
+        if not sentences_words:
+            return numpy.zeros(0)
+        return self.power_method(self._matrix(sentences_words), self.epsilon)
+
     def _create_matrix(self, document):
-        sentences = [self._to_words_set(sentence) for sentence in document.sentences]
+        return self._matrix([self._to_words_set(sentence) for sentence in document.sentences])
+
+    def _matrix(self, sentences: list[list[str]]) -> numpy.ndarray:
         count = len(sentences)
         rows, columns, counts = _sparse([Counter(words) for words in sentences])
         weights = gram(rows, columns, counts, count)

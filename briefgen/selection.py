@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 import numpy
 
 from .models import Citation
-from .typography import words
 
 REDUNDANT = 0.5  # term cosine above which two sentences say the same thing...
 SHARED_FACTS = 3  # ...if they also share this many terms besides names (a speaker alone is not a fact)
@@ -39,10 +38,11 @@ class Candidate:
     lead: int = -1
     pinned: bool = False
     position: int = 0  # earliest place among its article's paragraph sentences, 0 = first
+    tokens: tuple[str, ...] = ()  # words(norm)
 
     @property
     def size(self) -> int:
-        return len(words(self.norm))
+        return len(self.tokens)
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,8 @@ class SimilarityIndex:
         if not found:
             return numpy.zeros(len(self.term_sets))
         shared = numpy.bincount(numpy.concatenate(found), minlength=len(self.term_sets)).astype(float)
-        with numpy.errstate(divide="ignore", invalid="ignore"):
-            similarity = shared / numpy.sqrt(self.sizes * len(terms))
-        return numpy.nan_to_num(similarity, nan=0.0, posinf=0.0)
+        scale = numpy.sqrt(self.sizes * len(terms))
+        return numpy.divide(shared, scale, out=numpy.zeros(len(self.term_sets)), where=scale > 0)  # no terms: 0
 
 
 def normalise(scores: numpy.ndarray) -> numpy.ndarray:

@@ -14,6 +14,7 @@ Editors steer it with `summary:` controls (see `SummaryControls`): pinned senten
 first, dropped ones never, an article can be capped, and a hand-written text replaces it all.
 """
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache, reduce
@@ -84,15 +85,15 @@ def salience(candidates: list[Candidate], scores: list[float], headline: numpy.n
     """
     centrality = normalise(numpy.asarray(scores, dtype=float))
     lead = 1.0 / (1.0 + numpy.array([c.position for c in candidates], dtype=float))
-    quoted = numpy.array([quoted_share(c.norm) for c in candidates])
+    quoted = numpy.array([quoted_share(c.norm, c.size) for c in candidates])
     mixed = (1 - LEAD_WEIGHT - TITLE_WEIGHT) * centrality + LEAD_WEIGHT * lead + TITLE_WEIGHT * normalise(headline)
     return mixed * (1 - QUOTE_DISCOUNT * quoted)
 
 
-def quoted_share(norm: str) -> float:
-    """The share of a sentence's words that are inside double quotes."""
+def quoted_share(norm: str, size: int) -> float:
+    """The share of a sentence's `size` words that are inside double quotes."""
     inside = sum(len(words(span)) for span in norm.split('"')[1::2])
-    return inside / max(1, len(words(norm)))
+    return inside / max(1, size)
 
 
 def summary_length(config: Config, controls: SummaryControls) -> Length:
@@ -161,7 +162,7 @@ def match_key(text: str) -> str:
 
 
 def key_of(tokens: list[str]) -> str:
-    return " ".join(token.lower() for token in tokens)
+    return " ".join(tokens).lower()  # as lowering each token: casing rules stop at a space
 
 
 def _contains(key: str, part: str) -> bool:
@@ -239,7 +240,7 @@ class _Pool:
                 return -1
         self.by_key[key] = len(self.found)
         self.found.append({
-            "norm": sentence.norm, "text": sentence.text, "citations": [citation], "order": order, "terms": terms,
+            "norm": sentence.norm, "text": sentence.text, "tokens": tuple(tokens), "citations": [citation], "order": order, "terms": terms,
             "facts": terms - self.terms.names(tokens), "lead": lead, "pinned": pinned,
         })
         return len(self.found) - 1
@@ -289,40 +290,56 @@ def rank_leads(candidates: list[Candidate], algorithm: str, language: str, title
     earliest in their articles (pinned ones first, then leads, then story order) are ranked;
     the others score as the lowest of those, so time and memory stay bounded."""
     if len(candidates) <= MAX_RANKED:
-        return rank_sentences([c.norm for c in candidates], algorithm, language, titles)
+        return rank_sentences([c.norm for c in candidates], algorithm, language, titles, [c.tokens for c in candidates])
     order = sorted(range(len(candidates)), key=lambda n: (not candidates[n].pinned, candidates[n].position, candidates[n].order))
     ranked = sorted(order[:MAX_RANKED])
-    scores = rank_sentences([candidates[n].norm for n in ranked], algorithm, language, titles)
+    scores = rank_sentences([candidates[n].norm for n in ranked], algorithm, language, titles, [candidates[n].tokens for n in ranked])
     ranking = [min(scores)] * len(candidates)
     for number, score in zip(ranked, scores):
         ranking[number] = score
     return ranking
 
 
-def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=()) -> list[float]:
+def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(), tokens=None) -> list[float]:
     """A score per sentence from the configured sumy summarizer (higher is better).
 
-    sumy keys its ratings by sentence text, so the sentences must be distinct (candidates are).
+    `tokens` may give each sentence's words (`words(sentence)`), already split. sumy keys its
+    ratings by sentence text, so the sentences must be distinct (candidates are).
     """
+    tokenizer = SumyTokenizer(language)
+    title_words = tuple(sorted({w for t in titles for w in tokenizer.to_words(t)})) if algorithm == "edmundson" else ()
+    summarizer = _summarizer(algorithm, language, title_words)
+    with numpy.errstate(invalid="ignore", divide="ignore"):  # a text of stop words only: all-zero matrix
+        if isinstance(summarizer, (FastLexRankSummarizer, FastTextRankSummarizer)):  # no document objects needed
+            tokens = tokens if tokens is not None else [tokenizer.to_words(s) for s in sentences]
+            ratings = summarizer.rate([summarizer.words_of(t) for t in tokens])
+            scores = dict(zip((s.strip() for s in sentences), ratings))
+        else:
+            scores = _sumy_ratings(summarizer, sentences, titles, tokenizer)
+    return [_finite(scores[s.strip()]) if s.strip() in scores else 0.0 for s in sentences]
+
+
+def _sumy_ratings(summarizer, sentences: list[str], titles, tokenizer) -> dict:
+    """{sentence text: rating} from a sumy summarizer run on a document of `sentences`."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
-    tokenizer = SumyTokenizer(language)
     headings = [SumySentence(t, tokenizer, is_heading=True) for t in titles]
     body = [SumySentence(s, tokenizer) for s in sentences]
-    document = ObjectDocumentModel([Paragraph(headings + body)])
-    title_words = tuple(sorted({w for t in titles for w in tokenizer.to_words(t)})) if algorithm == "edmundson" else ()
-    summarizer = _summarizer(algorithm, language, title_words)
     ranked = []
 
     def keep_all(infos):
         ranked.extend(infos)
         return infos
 
-    with numpy.errstate(invalid="ignore", divide="ignore"):  # a text of stop words only: all-zero matrix
-        summarizer(document, keep_all)
-    scores = {info.sentence._text: float(numpy.nan_to_num(info.rating)) for info in ranked}
-    return [scores.get(s.strip(), 0.0) for s in sentences]
+    summarizer(ObjectDocumentModel([Paragraph(headings + body)]), keep_all)
+    return {info.sentence._text: info.rating for info in ranked}
+
+
+def _finite(rating) -> float:
+    """A rating as a float; NaN (a text of stop words only) is 0."""
+    rating = float(rating)
+    return rating if math.isfinite(rating) else float(numpy.nan_to_num(rating))
 
 
 @lru_cache(maxsize=8)

@@ -5,9 +5,10 @@ paragraphs). An article most of whose shingles already appear in an earlier arti
 copy of it: a wire story republished by another outlet, perhaps trimmed or with a line
 added. The earliest article of a group is the original; copies of copies belong to it too.
 
-An earlier article that holds 80% of an article's shingles must hold at least one of any
-20% of them (plus one), so only the articles found under its rarest shingles in an inverted
-index are compared with it: the work grows with the number of shingles, not of pairs.
+Shingles are looked up in an inverted index, which lists at most MAX_POSTINGS articles for
+each. An earlier article listed under 80% of an article's shingles is listed under at least
+one of any 20% of them (plus one), so only the articles found under its rarest shingles are
+compared with it: the work grows with the number of shingles, not of pairs.
 """
 
 import math
@@ -25,7 +26,7 @@ MAX_POSTINGS = 50  # a shingle already in this many articles is common phrasing,
 def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
     """Each copy with its original, in story order (publication time, then path)."""
     index: dict[int, list[int]] = defaultdict(list)  # shingle -> articles that may be originals
-    originals: dict[int, set[int]] = {}  # article number -> its shingles
+    originals: dict[int, set[int]] = {}  # article number -> its shingles in the index
     ordered = sorted(texts, key=lambda t: (t.article.published, t.article.path))
     copies = []
     for number, text in enumerate(ordered):
@@ -34,10 +35,9 @@ def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
         if original is not None:
             copies.append(Republished(text.article, ordered[original].article))
             continue
-        originals[number] = own
-        for shingle in own:
-            if len(index[shingle]) < MAX_POSTINGS:
-                index[shingle].append(number)
+        originals[number] = {shingle for shingle in own if len(index[shingle]) < MAX_POSTINGS}
+        for shingle in originals[number]:
+            index[shingle].append(number)
     return tuple(copies)
 
 

@@ -68,3 +68,12 @@ def test_gram_matrix_of_sparse_vectors_mixes_common_and_rare_terms():
     dense = numpy.zeros((size, 3))
     dense[rows, columns] = values
     assert gram(rows, columns, values, size) == pytest.approx(dense @ dense.T, abs=1e-12)
+
+
+@pytest.mark.parametrize("fast", [FastLexRankSummarizer, FastTextRankSummarizer])
+def test_rating_words_already_split_gives_the_document_ratings(fast):
+    sentences = news_like(200)
+    summarizer = fast(cached(Stemmer("english")))
+    summarizer.stop_words = get_stop_words("english")
+    direct = summarizer.rate([summarizer.words_of(SumyTokenizer().to_words(s)) for s in sentences])
+    assert dict(zip(sentences, map(float, direct))) == dict(ratings(fast, cached(Stemmer("english")), sentences))
