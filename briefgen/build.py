@@ -212,10 +212,11 @@ class CachedReader:
             stats = (self.current.inputs.get(str(body)), self.current.inputs.get(str(sidecar)) if sidecar else None)
             self.files[shown] = (body, sidecar)
             content = self.previous.content(shown, *stats) if self.previous else None
-            entry = self.pack.get(digest(setting, content)) if content else None
+            key = digest(setting, content) if content else None
+            entry = self.pack.get(key) if key else None
             if _is_read_entry(entry):
                 self.hits += 1
-                self._keep(shown, stats, content, digest(setting, content), entry)
+                self._keep(shown, stats, content, key, entry)
                 results.append((entry[0], list(entry[1])))
             else:
                 tasks.append(len(results))
@@ -265,6 +266,7 @@ class CachedReader:
     def save(self) -> None:
         if self.used.keys() != self.pack.keys():
             self.store.save_pack("read", self.used, references=False)
+        if self.pack.keys() - self.used.keys():  # an article changed or went: its analysis is stale
             self.store.sweep("analysis", set(self.keys.values()))
 
 

@@ -75,7 +75,7 @@ def read_project(paths: Paths, read_all=None, blocks=None) -> Project:
 def _missing_topic_pins(topics, articles, paths: Paths, blocks) -> list:
     shown = paths.show(paths.content / "topics.yaml")
     problems = []
-    for topic in topics:
+    for topic in (t for t in topics if t.quote_controls.pin):
         members = [a for a in articles if a.topic == topic.id]
         found = lambda pin: any(pinned_quote(pin, blocks(a)) for a in members)  # noqa: E731
         problems += missing_pins(topic.quote_controls.pin, found, shown, f"any article of topic '{topic.id}'")

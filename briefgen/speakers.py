@@ -68,7 +68,8 @@ class _Article:
 
     def subject(self, sentence: str) -> Person | None:
         """The subject of a sentence, also after an opening phrase ('Speaking to CNN, X said')."""
-        starts = [0] + [m.end() for m in _COMMA.finditer(sentence[:120])][:1]
+        comma = _COMMA.search(sentence, 0, 120)
+        starts = [0, comma.end()] if comma else [0]
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)

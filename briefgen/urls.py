@@ -1,7 +1,8 @@
 """Addresses: only well-formed http(s) URLs enter the site; text fragments point at quoted words."""
 
 import re
-from urllib.parse import quote, urlsplit
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _HOST = re.compile(rf"^(?:{_LABEL}\.)*{_LABEL}$|^[0-9a-f:.]+$")
@@ -43,6 +44,7 @@ def _ascii_host(hostname: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=65536)  # a citation is shown on its day, its topic's page and in the feeds
 def text_fragment_url(url: str, words: str, max_words: int = 6) -> str:
     """`url#:~:text=...` so supporting browsers scroll to the quoted words.
 
@@ -61,5 +63,14 @@ def text_fragment_url(url: str, words: str, max_words: int = 6) -> str:
 
 
 def _encode(text: str) -> str:
-    # '-', ',' and '&' are syntax inside a text directive; quote() leaves '-' alone.
-    return quote(text, safe="").replace("-", "%2D")
+    """`quote(text, safe="")` with '-' encoded too ('-', ',' and '&' are syntax inside a text
+    directive; quote() leaves '-' alone), a few times faster: only the characters to encode
+    go through Python."""
+    return _TO_ENCODE.sub(_percent, text)
+
+
+_TO_ENCODE = re.compile(r"[^A-Za-z0-9_.~]")
+
+
+def _percent(match: re.Match) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))

@@ -79,3 +79,15 @@ def test_every_day_links_to_the_days_around_it():
     assert '<a rel="prev" href="../../../2024/03/05/index.html">' in middle
     assert '<a rel="next" href="../../../2024/03/07/index.html">' in middle
     assert 'rel="next"' not in files["index.html"].decode() and 'rel="prev"' not in files["2024/03/05/index.html"].decode()
+
+
+def test_text_fragment_words_are_percent_encoded_as_urllib_does_with_dashes_too():
+    from urllib.parse import quote
+
+    from briefgen.urls import text_fragment_url
+
+    for words in ("Port Alder\u2019s \u201cdredging\u201d plan", "half-price fares, 50% off & more", "\u4e2d\u6587 \U0001f600 ~_.", "A B C D E F G H"):
+        parts = words.split()
+        expected = [" ".join(parts)] if len(parts) <= 6 else [" ".join(parts[:3]), " ".join(parts[-3:])]
+        directive = ",".join(quote(part, safe="").replace("-", "%2D") for part in expected)
+        assert text_fragment_url("https://example.com/a", words) == f"https://example.com/a#:~:text={directive}"
