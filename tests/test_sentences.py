@@ -88,8 +88,11 @@ def test_sumy_tokenizer_splits_a_paragraph_like_briefgen():
     assert tokenizer.to_words(expected[1]) == ("It", "is", "a", "logistics", "problem", "We", "know", "where", "the", "water", "is", "she", "said")
 
 
-def test_sumy_receives_exactly_briefgens_sentences(monkeypatch):
-    """One tokenizer for everything: every sentence sumy ranks is one of briefgen's sentences."""
+@pytest.mark.parametrize("summarizer", ["luhn", "lsa"])
+def test_sumy_receives_exactly_briefgens_sentences(monkeypatch, summarizer):
+    """One tokenizer for everything: every sentence sumy ranks is one of briefgen's sentences.
+    (LexRank and TextRank are given the candidates' words without a sumy document: see
+    tests/test_rankers.py.)"""
     from sumy.models import dom
 
     documents = []
@@ -110,7 +113,7 @@ def test_sumy_receives_exactly_briefgens_sentences(monkeypatch):
         analyze(article(url=f"https://example.com/{n}", path=f"content/articles/{n}.txt", blocks=text_blocks(body)), Config())
         for n, body in enumerate(bodies)
     )
-    summarize_topic(texts, Config(summary_sentences=2))
+    summarize_topic(texts, Config(summary_sentences=2, summarizer=summarizer))
     ours = {form for text in texts for s in text.sentences for form in (s.norm, s.text)}
     seen = [s for document in documents for s in document.sentences if not s.is_heading]
     assert seen, "sumy was never given a document"
