@@ -44,6 +44,7 @@ university party service services company group authority court committee commis
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government""".split())
 _TOKEN = re.compile(r"\S+")
+_NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
 _NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
@@ -220,7 +221,7 @@ def mask_nicknames(norm: str) -> str:
     def blank(match: re.Match) -> str:
         return match.group(1) + " " * len(match.group(2))
 
-    return re.sub(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])', blank, norm)
+    return _NICKNAME.sub(blank, norm) if '"' in norm else norm
 
 
 def proper_nouns(sentences: list[str]) -> frozenset:

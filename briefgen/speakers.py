@@ -23,6 +23,7 @@ UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged".split())
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
+_QUOTE_MARK = re.compile('"')
 _THEN_SPEAKS = re.compile(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
 _PRONOUN_SPEAKS = re.compile(r"^(he|she)\s+" + SPEECH_VERB.pattern)
 
@@ -103,7 +104,9 @@ class _Article:
 def _without_quotations(text: str) -> str:
     """The text with what is inside quote marks blanked (same length): who a sentence is
     about is found in the narration, not in what someone said."""
-    marks = [m.start() for m in re.finditer('"', text)] + [len(text)]
+    if '"' not in text:
+        return text
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] + [len(text)]
     blanked = list(text)
     for opening, closing in zip(marks[::2], marks[1::2]):
         blanked[opening + 1 : closing] = " " * (closing - opening - 1)
