@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from .run import prepare
+from .run import environment, prepare
 
 SETTINGS = """\
 AUTHOR = "bench"
@@ -89,7 +89,7 @@ def timed(command: list[str], cwd: Path) -> float:
     shutil.rmtree(cwd / ".briefgen-cache", ignore_errors=True)
     shutil.rmtree(cwd / "site", ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, env=environment())
     return time.perf_counter() - started
 
 
