@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 NAME = "snapshot.pickle"
-_FINE = 100_000_000  # ns: a file system with sub-second times stamps them within a clock tick of this
+_FINE = 20_000_000  # ns: sub-second file times come from a clock that ticks at least every 10 ms
 _COARSE = 2_000_000_000  # ns: whole-second times (FAT stores even seconds)
 
 Signature = tuple  # (size, mtime_ns, ctime_ns, inode, device)
