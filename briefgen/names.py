@@ -52,7 +52,7 @@ _ROLE_OPENERS = _DETERMINERS | {"fellow"}
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of".split())
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
-_ABBREVIATIONS = vocabulary("en").never | vocabulary("en").may_end
+_ABBREVIATIONS = vocabulary("en").abbreviations
 
 
 @dataclass(frozen=True)
