@@ -57,7 +57,7 @@ _ENGLISH = {
 }
 _LANGUAGES = {
     "de": {
-        "never": "hr fr frl dr prof bzw vgl evtl ggf inkl bzgl jh geb gest zzgl",
+        "never": "hr fr frl dr prof med phil jur rer nat dent vet bzw vgl evtl ggf inkl bzgl jh geb gest zzgl",
         "number": "nr ca abs art tel s",
         "may_end": "mio mrd str st",
         "list_end": "usw etc",
@@ -250,8 +250,10 @@ def _ends_after_word(norm: str, stop: int, after: str, first: str, vocab: Vocabu
     lowered = token.lower()
     if language == "de" and len(lowered) > 3 and lowered.endswith("str"):
         lowered = "str"  # a street: "Lindenstr. 12"
-    if len(token) == 1 and token.isupper() or lowered in vocab.never:
-        return False  # an initial (James A. Marks) or a title
+    if len(token) == 1 and token.isupper():
+        return _starts_sentence(after, vocab)  # an initial ("James A. Marks") or "vitamin D. It"
+    if lowered in vocab.never:
+        return False  # a title: "Dr. Okafor"
     if lowered in vocab.number or lowered in _MONTHS:
         if first.isdigit():
             return False
