@@ -19,6 +19,7 @@ also prints briefgen's ROUGE-2 with each sumy summarizer in place of the configu
 """
 
 import argparse
+import importlib.util
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -43,8 +44,10 @@ def summaries(root: Path, summarizer: str = ""):
     """(day, topic id, {system: [sentences]}) for every topic-day of the project at `root`."""
     project = read_project(Paths(root, root / "briefgen.yaml", root / "content"))
     config = replace(project.config, summarizer=summarizer or project.config.summarizer)
-    for day, groups in group_articles(analyze_all(project), project.topics):
-        for topic, texts in groups:
+    texts_by_path = {text.article.path: text for text in analyze_all(project)}
+    for day, groups in group_articles(project.articles, project.topics):
+        for topic, articles in groups:
+            texts = tuple(texts_by_path[article.path] for article in articles)
             entry = topic_briefing(topic, texts, config)
             count = summary_length(project.config, topic.summary).sentences or project.config.summary_sentences
             yield day, topic.id, {
@@ -148,6 +151,8 @@ def rouge2_means(root: Path, scorer, summarizer: str = "") -> dict[str, float]:
 
 
 def main() -> None:
+    if importlib.util.find_spec("rouge_score") is None:
+        sys.exit("bench.quality needs rouge-score: .venv/bin/pip install -e '.[bench]'")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (default: the demo)")
     parser.add_argument("--detail", action="store_true", help="also print the scores of every topic-day")
