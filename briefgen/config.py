@@ -46,6 +46,7 @@ class Config:
     keep_lines: tuple[str, ...] = ()
     outlets: tuple[OutletRules, ...] = ()
     max_file_size: int = 5_000_000
+    feed_days: int = 10
 
     def rules_for(self, outlet: str) -> OutletRules:
         for rules in self.outlets:
@@ -164,6 +165,7 @@ SCHEMA: dict[str, tuple[Callable, str]] = {
     "keep_lines": (_regex_list, "regular expressions for lines the built-in cleaning rules must keep"),
     "outlets": (_outlets, "per-outlet settings: {Outlet name: {drop_lines: [...], keep_lines: [...]}}"),
     "max_file_size": (_size, "largest article file accepted"),
+    "feed_days": (_int_between(1, 1000), "newest days the Atom and JSON feeds carry, one entry each"),
 }
 
 

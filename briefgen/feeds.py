@@ -1,6 +1,7 @@
 """Feeds and crawler files: Atom (`feed.xml`), JSON Feed 1.1 (`feed.json`), `sitemap.xml`, `robots.txt`.
 
-One entry per briefing day, newest first, with the day's briefing as its content. Ids never
+One entry per briefing day, newest first, for the newest `feed_days` days (readers poll
+feeds often; older days are on the site), with the day's briefing as its content. Ids never
 change once a day is published: the day's address when `base_url` is set, otherwise a URN made
 of the site's name and the date. Without `base_url`, Atom links are relative to the feed
 (which readers resolve against where they fetched it) and the JSON Feed carries no URLs.
@@ -16,7 +17,6 @@ from xml.sax.saxutils import escape, quoteattr
 from . import __version__
 from .config import Config
 
-FEED_ENTRIES = 30
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
@@ -33,7 +33,7 @@ class Entry:
 
 
 def feed_files(config: Config, entries: list[Entry], pages: list[str]) -> dict[str, bytes]:
-    entries = entries[:FEED_ENTRIES]
+    entries = entries[:config.feed_days]
     files = {
         "feed.xml": atom(config, entries),
         "feed.json": json_feed(config, entries),

@@ -21,7 +21,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, S
 
 from . import __version__, default_theme
 from .errors import BriefgenError
-from .feeds import FEED_ENTRIES, Entry, address, feed_files
+from .feeds import Entry, address, feed_files
 from .models import Briefing, Site, Topic, TopicBriefing
 from .urls import text_fragment_url
 
@@ -107,7 +107,8 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     page("sources/index.html", "sources.html", outlets=outlet_usage(site.briefings))
     page("404.html", "404.html", root=site.config.base_url)
     listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
-    feeds = reuse("feeds", None, {"site": site.config, "briefings": site.briefings, "listed": listed},
+    newest = site.briefings[:site.config.feed_days]
+    feeds = reuse("feeds", None, {"site": site.config, "briefings": newest, "listed": listed},
                   lambda: pickle.dumps(feed_files(site.config, feed_entries(site, env, reuse), listed)))
     files.update(pickle.loads(feeds))
     files.update(theme_assets(env))
@@ -116,7 +117,7 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
 
 
 def feed_entries(site: Site, env: Environment, reuse) -> list[Entry]:
-    """The newest FEED_ENTRIES days as feed entries (the feeds show no more); each day's
+    """The newest `feed_days` days as feed entries (the feeds show no more); each day's
     content is rendered like a page, so an unchanged day is taken from the cache."""
     name = "partials/feed_entry.html"
 
@@ -134,7 +135,7 @@ def feed_entries(site: Site, env: Environment, reuse) -> list[Entry]:
             summary="; ".join(entry.topic.title for entry in briefing.topics),
             content_html=content(briefing),
         )
-        for briefing in site.briefings[:FEED_ENTRIES]
+        for briefing in site.briefings[:site.config.feed_days]
     ]
 
 

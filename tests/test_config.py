@@ -11,10 +11,10 @@ def test_every_key_has_a_default():
 
 
 def test_valid_settings_are_read():
-    config, problems = load("title: Morning\ntimezone: Europe/Paris\nsummarizer: textrank\nsummary_sentences: 3\nmax_file_size: 2MB\n")
+    config, problems = load("title: Morning\ntimezone: Europe/Paris\nsummarizer: textrank\nsummary_sentences: 3\nmax_file_size: 2MB\nfeed_days: 60\n")
     assert problems == []
-    assert (config.title, config.timezone, config.summarizer, config.summary_sentences, config.max_file_size) == (
-        "Morning", "Europe/Paris", "textrank", 3, 2_000_000)
+    assert (config.title, config.timezone, config.summarizer, config.summary_sentences, config.max_file_size, config.feed_days) == (
+        "Morning", "Europe/Paris", "textrank", 3, 2_000_000, 60)
 
 
 def test_base_url_gets_a_trailing_slash():
@@ -22,12 +22,13 @@ def test_base_url_gets_a_trailing_slash():
 
 
 def test_every_bad_value_is_reported_with_its_line():
-    _, problems = load("timezone: Mars/Olympus\nsummarizer: magic\nsummary_sentences: 0\nbase_url: javascript:alert(1)\n")
+    _, problems = load("timezone: Mars/Olympus\nsummarizer: magic\nsummary_sentences: 0\nbase_url: javascript:alert(1)\nfeed_days: 0\n")
     assert [str(p) for p in problems] == [
         "briefgen.yaml:1: timezone: 'Mars/Olympus' is not a known time zone; use an IANA name such as Europe/London or UTC",
         "briefgen.yaml:2: summarizer: must be one of: lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, reduction",
         "briefgen.yaml:3: summary_sentences: must be a whole number from 1 to 50",
         "briefgen.yaml:4: base_url: must be an http:// or https:// address such as https://example.org/briefing/",
+        "briefgen.yaml:5: feed_days: must be a whole number from 1 to 1000",
     ]
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 import feedparser
 
 from briefgen.config import Config
-from briefgen.feeds import FEED_ENTRIES, Entry, feed_files
+from briefgen.feeds import Entry, feed_files
 from briefgen.models import Briefing, Citation, KeyQuote, Site, SummarySentence, Topic, TopicBriefing
 from briefgen.render import briefing_counts, environment, outlet_usage, plural, published_label, render_site
 from builders import article
@@ -64,12 +64,19 @@ def test_feeds_escape_text_and_keep_the_latest_entries():
     files = feed_files(Config(title="Tom & Jerry's <Briefing>"), entries, ["index.html"])
     atom = feedparser.parse(files["feed.xml"])
     assert not atom.bozo and atom.feed.title == "Tom & Jerry's <Briefing>"
-    assert len(atom.entries) == FEED_ENTRIES == 30
+    assert len(atom.entries) == 10  # feed_days' default
     assert (atom.entries[0].id, atom.entries[0].title, atom.entries[0].content[0].value) == (
         "urn:briefgen:tom-jerry-s-briefing:2024-02-10", "Day <40> & more", "<p>Body & more</p>")
     items = json.loads(files["feed.json"])["items"]
     assert [i["id"] for i in items[:2]] == ["urn:briefgen:tom-jerry-s-briefing:2024-02-10", "urn:briefgen:tom-jerry-s-briefing:2024-02-09"]
     assert "sitemap.xml" not in files
+
+
+def test_feeds_carry_the_newest_feed_days():
+    files = feed_files(Config(feed_days=3), [entry(n) for n in range(40, 0, -1)], ["index.html"])
+    assert [e.id for e in feedparser.parse(files["feed.xml"]).entries] == [
+        "urn:briefgen:daily-briefing:2024-02-10", "urn:briefgen:daily-briefing:2024-02-09", "urn:briefgen:daily-briefing:2024-02-08"]
+    assert [i["id"] for i in json.loads(files["feed.json"])["items"]] == [e.id for e in feedparser.parse(files["feed.xml"]).entries]
 
 
 def test_every_day_links_to_the_days_around_it():
