@@ -207,6 +207,9 @@ def _credited(candidate: Candidate, extra: list[Citation], order: tuple) -> Cand
 
 
 def unique(citations: list[Citation]) -> tuple[Citation, ...]:
+    """The first citation of each URL, in order."""
+    if len({citation.url for citation in citations}) == len(citations):
+        return tuple(citations)  # the usual case: one sentence, one citation per article
     seen, unique = set(), []
     for citation in citations:
         if citation.url not in seen:

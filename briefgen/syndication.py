@@ -45,7 +45,7 @@ def _original_of(own: set[int], index: dict[int, list[int]], originals: dict[int
     """The earlier article sharing the most of `own` (the earliest of equals), if it shares enough."""
     needed = math.ceil(COPY * len(own))
     spare = len(own) - needed + 1  # any this many of its shingles include one that an original has
-    if sum(shingle not in index for shingle in own) >= spare:
+    if len(own) - sum(map(index.__contains__, own)) >= spare:
         return None  # so many are in no earlier article: the usual case, decided without sorting
     rarest = sorted(own, key=lambda shingle: len(index.get(shingle, ())))[:spare]
     best, most = None, 0
@@ -57,9 +57,13 @@ def _original_of(own: set[int], index: dict[int, list[int]], originals: dict[int
 
 
 def shingles(text: ArticleText) -> set[int]:
-    tokens = [
-        word.lower()
-        for block in text.blocks if block.kind == PARAGRAPH
-        for word in words(normalize(block.text))
-    ]
+    tokens = []
+    for block in text.blocks:
+        if block.kind == PARAGRAPH:
+            tokens += _lower_words(normalize(block.text))
     return set(map(hash, zip(*(tokens[n:] for n in range(SHINGLE)))))
+
+
+def _lower_words(norm: str) -> list[str]:
+    """`[w.lower() for w in words(norm)]`; ASCII text is lowered whole first, which splits the same."""
+    return words(norm.lower()) if norm.isascii() else [word.lower() for word in words(norm)]
