@@ -117,10 +117,10 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
     site = assemble_site(project, units, briefings)
     files, pages, written = {}, None, None
     if write:
-        from .render import environment, render_site
+        from .render import render_site
         from .write import MANIFEST, manifest, write_site
 
-        pages = PageCache(store, environment(options.templates), project.config, reader, units, briefings, topics)
+        pages = PageCache(store, options.templates, project.config, reader, units, briefings, topics)
         files = clock.run("render", render_site, site, pages.env, pages.reuse)
         written = clock.run("write", write_site, files, options.output)
     reader.save()
@@ -264,10 +264,12 @@ class CachedReader:
         return self.analyses.get(key) or self.store.get("analysis", key)
 
     def save(self) -> None:
-        if self.used.keys() != self.pack.keys():
-            self.store.save_pack("read", self.used, references=False)
-        if self.pack.keys() - self.used.keys():  # an article changed or went: its analysis is stale
+        loaded = {key for key, entry in self.pack.items() if self.used.get(key, entry) is entry}  # not made again
+        self.store.save_pack("read", self.used, references=False, stored=loaded)
+        if not self.pack:  # no earlier build to tell which analyses are stale: look at all
             self.store.sweep("analysis", set(self.keys.values()))
+        else:  # an article changed or went: its analysis is stale
+            self.store.remove("analysis", self.pack.keys() - self.used.keys())
 
 
 @dataclass(frozen=True)
@@ -365,7 +367,7 @@ class TopicCache:
     def save(self, live: set[str]) -> None:
         if self.fresh or live != self.pack.keys():
             kept = {key: data for key, data in self.pack.items() if key in live}
-            self.store.save_pack("topics", {**kept, **self.fresh}, references=False)
+            self.store.save_pack("topics", {**kept, **self.fresh}, references=False, stored=self.pack.keys() - self.fresh.keys())
 
 
 def run_units(units: list, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, progress) -> dict[str, TopicBriefing]:
@@ -485,18 +487,23 @@ def make_site(project: Project, texts: tuple[ArticleText, ...]) -> Site:
 class PageCache:
     """Rendered pages by a digest of the templates and of the variables each template uses."""
 
-    def __init__(self, store: Store, env, config: Config, reader: CachedReader, units, briefings: dict[str, TopicBriefing], topics: "TopicCache"):
+    def __init__(self, store: Store, templates: Path | None, config: Config, reader: CachedReader, units, briefings: dict[str, TopicBriefing], topics: "TopicCache"):
         """Articles and briefings are known by what pages show of them: an edit that changes
-        neither an article's metadata nor its topic's summary and quotes changes no page."""
-        self.store, self.env = store, env
+        neither an article's metadata nor its topic's summary and quotes changes no page.
+        Compiled templates and the variables each template uses are kept too."""
+        from .render import CompiledTemplates, environment
+
+        self.templates: set[str] = set()  # keys of the entries of compiled templates used
+        self.store, self.env = store, environment(templates, CompiledTemplates(*store.keeper("templates", self.templates)))
         self.fingerprints = Fingerprints()
         for path, article in reader.articles.items():
             self.fingerprints.know(article, reader.looks[path])
         for unit in units:
             shown = (reader.looks[article.path] for article in unit.articles)
             self.fingerprints.know(briefings[unit.key], digest(topics.data(unit.key), repr(unit.topic), *shown))
-        self.theme = digest(code_fingerprint(), repr(config), *_template_sources(env))
-        self.variables: dict[str, frozenset | None] = {}
+        self.theme = digest(code_fingerprint(), repr(config), *_template_sources(self.env))
+        self.variables: dict[str, frozenset | None] = decode(store.get("templates", self.theme), {}, dict) or {}
+        self.parsed = False  # a template's variables were found in this build
         self.used: set[str] = set()
         self.hits = self.total = 0
 
@@ -515,6 +522,9 @@ class PageCache:
         return data
 
     def sweep(self) -> None:
+        if self.parsed:  # a new theme or briefgen: the entries for the last one are stale
+            self.store.put("templates", self.theme, encode(self.variables))
+            self.store.sweep("templates", self.templates | {self.theme})
         if self.hits < self.total:
             self.store.sweep("pages", self.used)
 
@@ -523,6 +533,7 @@ class PageCache:
         from jinja2 import meta
 
         if template not in self.variables:
+            self.parsed = True
             self.variables[template] = None  # a template that includes itself: unknown
             source, filename, _ = self.env.loader.get_source(self.env, template)
             tree = self.env.parse(source, template, filename)

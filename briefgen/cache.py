@@ -6,9 +6,10 @@ this machine, never modification times. A missing, stale or unreadable entry is 
 work is simply done again, so the cache can make a build faster but never different. It lives
 in `.briefgen-cache/` in the project folder; deleting it (`briefgen clean`) is always safe.
 
-Layout: `read.pickle` and `topics.pickle` are packs, one file each, because every build needs
-all of them; per-article analyses and rendered pages are one file per entry under
-`analysis/` and `pages/`, because a build needs only some of them. Records that point to an
+Layout: `read/` and `topics/` are packs, which every build needs whole: each is 16 files,
+one per first hex digit of the keys, so a build that changes a few entries rewrites a few
+files. Per-article analyses and rendered pages are one file per entry under `analysis/` and
+`pages/`, because a build needs only some of them. Records that point to an
 article store its path, not a copy, and are joined to the article read in this build.
 """
 
@@ -22,6 +23,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from types import FunctionType
 
 from . import __version__
 from .models import Article
@@ -59,22 +61,38 @@ class Store:
         self.writable = writable
 
     def load_pack(self, name: str, articles: dict[str, Article]) -> dict:
-        """A pack's entries, their article references joined to `articles`; {} if unusable."""
-        if self.folder is None:
-            return {}
-        try:
-            stored = (self.folder / f"{name}.pickle").read_bytes()
-        except OSError:
-            return {}
-        check, data = stored[:_CHECK], stored[_CHECK:]
-        pack = decode(data, articles, dict) if check == _checksum(data) else None
-        return pack or {}
-
-    def save_pack(self, name: str, pack: dict, references: bool = True) -> None:
-        """Store a pack; with references=False its articles are stored whole, not by path."""
+        """A pack's entries, their article references joined to `articles`; a damaged shard's are missing."""
+        pack = {}
         if self.folder is not None:
-            data = encode(pack, references)
-            self._write(self.folder / f"{name}.pickle", _checksum(data) + data)
+            for shard in _SHARDS:
+                try:
+                    stored = (self.folder / name / f"{shard}.pickle").read_bytes()
+                except OSError:
+                    continue
+                check, data = stored[:_CHECK], stored[_CHECK:]
+                pack.update((decode(data, articles, dict) if check == _checksum(data) else None) or {})
+        return pack
+
+    def save_pack(self, name: str, pack: dict, references: bool = True, stored=()) -> None:
+        """Store a pack; with references=False its articles are stored whole, not by path.
+
+        `stored` are the keys loaded from the pack: shards whose keys are the same are not
+        written again (a key decides its entry)."""
+        if self.folder is None:
+            return
+        shards = {shard: {} for shard in _SHARDS}
+        for key, value in pack.items():
+            shards[key[0]][key] = value
+        for shard, entries in shards.items():
+            if entries.keys() != {key for key in stored if key[0] == shard}:
+                data = encode(entries, references)
+                self._write(self.folder / name / f"{shard}.pickle", _checksum(data) + data)
+
+    def remove(self, kind: str, keys) -> None:
+        """Delete these entries of `kind`."""
+        if self.folder is not None and self.writable:
+            for key in keys:
+                _remove(self._entry(kind, key))
 
     def get(self, kind: str, key: str) -> bytes | None:
         """The entry's bytes, or None if it is missing or fails its checksum."""
@@ -90,6 +108,16 @@ class Store:
     def put(self, kind: str, key: str, data: bytes) -> None:
         if self.folder is not None:
             self._write(self._entry(kind, key), _checksum(data) + data)
+
+    def keeper(self, kind: str, used: set[str]) -> tuple:
+        """(load(name), save(name, data)): entries of `kind` by a name, keyed by it and briefgen's
+        code; the keys they use are added to `used`."""
+
+        def key(name: str) -> str:
+            used.add(digest(code_fingerprint(), name))
+            return digest(code_fingerprint(), name)
+
+        return (lambda name: self.get(kind, key(name)), lambda name, data: self.put(kind, key(name), data))
 
     def sweep(self, kind: str, live: set[str]) -> None:
         """Delete the entries of `kind` whose key is not in `live`."""
@@ -127,6 +155,7 @@ class Store:
 
 
 _CHECK = 16
+_SHARDS = "0123456789abcdef"  # pack keys are hex digests
 
 
 def _checksum(data: bytes) -> bytes:
@@ -214,6 +243,8 @@ class Fingerprints:
             parts = ["set"] + sorted(self.of(item) for item in value)
         elif value is None or isinstance(value, (str, int, float, date)):
             parts = [type(value).__name__, repr(value)]
+        elif isinstance(value, FunctionType):  # by name: the code is in the key of everything cached
+            parts = ["function", value.__module__, value.__qualname__]
         else:  # unknown kinds: repr may change between runs, which costs a miss but never a wrong page
             parts = [type(value).__qualname__, repr(value)]
         key = digest(*parts)

@@ -16,8 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError,
-                    TemplateNotFound, TemplateSyntaxError, pass_context, select_autoescape)
+from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
+                    TemplateError, TemplateNotFound, TemplateSyntaxError, __version__ as jinja_version, pass_context,
+                    select_autoescape)
 
 from . import __version__, default_theme
 from .errors import BriefgenError
@@ -30,9 +31,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def environment(project_templates: Path | None = None) -> Environment:
+def environment(project_templates: Path | None = None, bytecode_cache=None) -> Environment:
     """Templates from the project's folder first, then the default theme; the default theme is
-    also reachable as `default/...`, so a project template can extend the one it replaces."""
+    also reachable as `default/...`, so a project template can extend the one it replaces.
+    `bytecode_cache` (a jinja2.BytecodeCache) keeps compiled templates between builds."""
     theme = FileSystemLoader(str(default_theme()))
     project = [FileSystemLoader(str(project_templates))] if project_templates and project_templates.is_dir() else []
     loader = ChoiceLoader([*project, theme, PrefixLoader({"default": theme})])
@@ -43,12 +45,32 @@ def environment(project_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache,
     )
     env.filters.update(longdate=long_date, shortdate=short_date, month=month_name, plural=plural,
                        published=published_in_site_zone, fragment=lambda c: text_fragment_url(c.url, c.words))
     env.globals.update(generator=f"briefgen {__version__}", day_path=day_path, topic_path=topic_path,
                        briefing_counts=briefing_counts)
     return env
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept between builds by `load(key)` and `save(key, data)`. Jinja
+    checks each against its template's source; the key also names the Jinja version."""
+
+    def __init__(self, load, save):
+        self.load, self.save = load, save
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.load(f"{jinja_version}:{bucket.key}")
+        try:
+            if data is not None:
+                bucket.bytecode_from_string(data)
+        except Exception:  # noqa: BLE001 - unreadable: compile the template again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        self.save(f"{jinja_version}:{bucket.key}", bucket.bytecode_to_string())
 
 
 def render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
@@ -87,7 +109,7 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     def page(path: str, template: str, root: str | None = None, **context):
         root = "../" * path.count("/") if root is None else root
         context = {**common, **context, "root": root, "path": path, "canonical": address(site.config, path)}
-        files[path] = reuse(path, template, context, lambda: env.get_template(template).render(context).encode("utf-8"))
+        files[path] = reuse(path, template, context, lambda: env.get_template(template).render(_made(context)).encode("utf-8"))
 
     for index, briefing in enumerate(site.briefings):
         around = {"newer": site.briefings[index - 1] if index else None,
@@ -104,7 +126,7 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     for topic, entries in timelines:
         page(topic_path(topic) + "index.html", "topic.html", topic=topic, entries=entries)
     page("archive/index.html", "archive.html", months=archive_months(site.briefings), timelines=timelines)
-    page("sources/index.html", "sources.html", outlets=outlet_usage(site.briefings))
+    page("sources/index.html", "sources.html", outlets=Lazy(outlet_usage, site.briefings))
     page("404.html", "404.html", root=site.config.base_url)
     listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
     newest = site.briefings[:site.config.feed_days]
@@ -114,6 +136,18 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     files.update(theme_assets(env))
     files[".nojekyll"] = b""
     return files
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """A page variable made from `source` only if the page is rendered, not taken from the cache."""
+
+    make: object  # a function of `source`
+    source: object
+
+
+def _made(context: dict) -> dict:
+    return {name: value.make(value.source) if type(value) is Lazy else value for name, value in context.items()}
 
 
 def feed_entries(site: Site, env: Environment, reuse) -> list[Entry]:

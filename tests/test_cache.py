@@ -61,7 +61,7 @@ def test_damaged_cache_files_are_misses_not_errors(tmp_path):
     root = project(tmp_path)
     run_build(root)
     cache_files = sorted(p for p in (root / CACHE_DIR).rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG")
-    assert {p.relative_to(root / CACHE_DIR).parts[0] for p in cache_files} == {"read.pickle", "topics.pickle", "snapshot.pickle", "analysis", "pages"}
+    assert {p.relative_to(root / CACHE_DIR).parts[0] for p in cache_files} == {"read", "topics", "snapshot.pickle", "analysis", "pages", "templates"}
     for number, path in enumerate(cache_files):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 2] if number % 2 else b"\x80\x05garbage")
@@ -73,7 +73,7 @@ def test_damaged_cache_files_are_misses_not_errors(tmp_path):
 def test_a_missing_analysis_is_made_again(tmp_path):
     root = project(tmp_path)
     run_build(root)
-    (root / CACHE_DIR / "topics.pickle").unlink()
+    shutil.rmtree(root / CACHE_DIR / "topics")
     shutil.rmtree(root / CACHE_DIR / "analysis")
     report = run_build(root, "again", jobs=1)
     assert report.reused["topics"] == (0, 4)
@@ -94,6 +94,19 @@ def test_one_edited_article_reruns_one_topic_and_rewrites_its_pages(tmp_path):
     ]
     assert (report.written.written, report.written.removed) == (5, 0)
     assert after == cold(root)
+
+
+def test_an_edit_rewrites_only_the_cache_files_of_what_it_changed(tmp_path):
+    root = project(tmp_path)
+    run_build(root)
+    files = lambda kind: {p.relative_to(root / CACHE_DIR).as_posix(): p.stat().st_ino for p in (root / CACHE_DIR / kind).rglob("*") if p.is_file()}  # noqa: E731
+    before = {**files("read"), **files("analysis")}
+    edited = root / "content/articles/2024-03-04/budget-herald.md"
+    edited.write_text(edited.read_text().replace("for the 1th time", "for the first time"))
+    run_build(root)
+    after = {**files("read"), **files("analysis")}
+    assert len([name for name in after if name.startswith("read/") and after[name] != before[name]]) in (1, 2)  # the old key's shard, the new one's
+    assert len(set(before) - set(after)) == len(set(after) - set(before)) == 1  # the edited article's analysis, replaced
 
 
 def test_an_edit_that_changes_no_summary_renders_no_page_again(tmp_path):
@@ -173,6 +186,7 @@ def test_a_cached_topic_that_cannot_be_read_back_is_summarised_again(tmp_path):
     report = run_build(root, "again", jobs=1)
     assert report.reused["topics"] == (0, 4)
     assert tree(root / "again") == cold(root)
+    assert run_build(root, "third", jobs=1).reused["topics"] == (4, 4)  # the damaged entries were replaced
 
 
 def test_renaming_a_topic_summarises_nothing_again(tmp_path):
