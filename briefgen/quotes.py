@@ -6,6 +6,8 @@ offset in the text readers see. News conventions handled here:
 - a quote over several paragraphs: each paragraph opens with a quote mark, only the last
   closes; a paragraph that does not open with one ends the quotation unclosed (dropped);
 - a quote split by its attribution ("...," she said. "...") is one quotation;
+- quotes in single marks ('...,' she said), as British papers print them, where no double
+  mark encloses them; an apostrophe ("don't", "the players' union") is not a quote mark;
 - quoted phrases that are not speech are skipped: scare quotes and other short phrases
   (fewer than MIN_WORDS words), nicknames (James "Spider" Marks) and titles of works.
 
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .models import Block, Quote, Sentence
+from .names import SPEECH_VERB
 from .speakers import attribute, is_attribution
 from .typography import normalize, words
 
@@ -27,6 +30,11 @@ _CURLY_OPEN = "\u201c\u00ab"
 _CURLY_CLOSE = "\u201d\u00bb"
 _COMMA_END = re.compile(r",(['\u2019\u201d]*)$")
 _QUOTE_MARK = re.compile('"')
+_SINGLE_MARK = re.compile("'")
+_DECADE = re.compile(r"\d0s\b")
+_AFTER_CLOSING = re.compile(
+    r" (?:[A-Z(-]|(?:he|she|it|they|we|according)\b|(?:" + SPEECH_VERB.pattern + r"))"
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,7 @@ class Quotation:
 
 def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """The article's direct quotations in reading order, each once, with its speaker."""
-    norms = [normalize(block.text) for block in blocks]
+    norms = [single_quotes_marked(normalize(block.text)) for block in blocks]
     found = [q for q in join_split(quotations(blocks, norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
     people = attribute(norms, found)
     quotes = [
@@ -86,6 +94,62 @@ def quotations(blocks: tuple[Block, ...], norms: list[str]) -> list[Quotation]:
                 carried, start = (), None
         carried = carried + (Piece(number, start, len(norm.rstrip())),) if start is not None else ()
     return found
+
+
+def single_quotes_marked(norm: str) -> str:
+    """The paragraph with the single marks that enclose a quotation written as double marks
+    (same length), so that single- and double-marked quotes are found alike."""
+    if "'" not in norm:
+        return norm
+    marked = list(norm)
+    for position in _single_quote_marks(norm):
+        marked[position] = '"'
+    return "".join(marked)
+
+
+def _single_quote_marks(norm: str) -> list[int]:
+    """Offsets of single marks that pair up as quotation marks outside double-marked quotes,
+    and of a last one left open (a quotation running on to the next paragraph)."""
+    inside = _inside_double_quotes(norm)
+    paired, opening = [], None
+    for match in _SINGLE_MARK.finditer(norm):
+        i = match.start()
+        if inside[i]:
+            continue
+        if _may_open(norm, i):
+            opening = i  # an earlier opening left unpaired was an apostrophe ('em, '90s)
+        elif opening is not None and _may_close(norm, i):
+            paired += [opening, i]
+            opening = None
+    if opening is not None and '"' not in norm[opening:]:
+        paired.append(opening)  # dropped later unless the next paragraph opens with a quote mark
+    return paired
+
+
+def _inside_double_quotes(norm: str) -> list[bool]:
+    inside, open_ = [], False
+    for char in norm:
+        open_ = not open_ if char == '"' else open_
+        inside.append(open_)
+    return inside
+
+
+def _may_open(norm: str, i: int) -> bool:
+    before = norm[i - 1] if i else " "
+    after = norm[i + 1 : i + 2]
+    return before in _OPENS_AFTER + ":" and after.isalnum() and not _DECADE.match(norm, i + 1)
+
+
+def _may_close(norm: str, i: int) -> bool:
+    """Not an apostrophe: after a word or punctuation, before a space, punctuation or the end;
+    "members' pay" is a plural possessive, "members' she said" is not."""
+    before = norm[i - 1]
+    after = norm[i + 1 : i + 2]
+    if before.isspace() or after.isalnum():
+        return False
+    if before == "s" and after == " ":
+        return bool(_AFTER_CLOSING.match(norm, i + 1))
+    return True
 
 
 def _direction(original: str, norm: str, i: int) -> str:
