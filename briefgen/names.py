@@ -15,20 +15,29 @@ from .sentences import vocabulary
 
 SPEECH_VERBS = """said says say told tells added adds asked asks explained explains warned warns
 wrote writes insisted insists argued argues claimed claims noted notes stated states declared
-replied replies continued stressed stresses admitted admits conceded recalled recalls repeated
-promised vowed pledged suggested suggests acknowledged countered urged announced confirmed
-observed remarked joked quipped complained predicted cautioned tweeted posted shouted cried
-exclaimed responded answered maintained agreed concluded testified recounted boasted called calls
-described describes branded dubbed labelled labeled accused accuses termed dismissed""".split()
-_SPEECH_WORDS = frozenset(SPEECH_VERBS)
-SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+replied replies continued stressed stresses admitted admits conceded concedes recalled recalls
+repeated promised vowed pledged suggested suggests acknowledged countered urged urges announced
+confirmed observed remarked joked jokes quipped complained predicted cautioned tweeted posted
+shouted cried exclaimed responded answered maintained agreed concluded testified recounted boasted
+called calls described describes branded dubbed labelled labeled accused accuses termed dismissed
+thanked""".split()
+# '..., saying "..."': the speaker is the subject of the sentence
+SPEECH_PARTICIPLES = """saying adding telling calling describing branding dubbing labelling
+labeling accusing urging insisting warning writing thanking arguing claiming noting joking
+recalling stressing admitting conceding""".split()
+_SPEECH_WORDS = frozenset(SPEECH_VERBS + SPEECH_PARTICIPLES)
+SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_WORDS, key=len, reverse=True)) + r")\b")
 TITLES = frozenset("""mr mrs ms mx miss dr prof sir dame lord lady gen lt col maj capt cmdr cdr adm
 brig sgt cpl pvt sen rep gov pres supt det insp rev hon fr general lieutenant colonel major
 captain admiral commander brigadier sergeant corporal marshal senator representative governor
 president chancellor minister secretary mayor judge justice professor doctor bishop archbishop
 rabbi imam chairman chairwoman chair chief director ambassador inspector superintendent
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
-retired former fellow late rear vice deputy acting air royal navy army ceo""".split())
+retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
+officer leader spokesman spokeswoman spokesperson owner founder editor head organiser organizer
+treasurer headteacher principal dean warden""".split())
+# after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
+POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
 _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
@@ -42,13 +51,24 @@ _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however spe
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
 university party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
-journal house police government""".split())
+journal house police government trust regulator park club""".split())
+# what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
+_ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
+chain retailer network team zoo museum insurer lender carrier developer landlord supplier
+manufacturer maker broadcaster publisher website campaign body organisation organization business
+provider club""".split())
 _TOKEN = re.compile(r"\S+")
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
 _NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
 _ROLE_OPENERS = _DETERMINERS | {"fellow"}
+# 'Teachers' Association general secretary Owen Tregarthen': lower-case role words, then a name
+_ROLE_WORDS = TITLES | frozenset("""general branch executive regional national senior assistant press
+finance health policy managing operations union club team area district county city local shadow""".split())
+_ROLE_THEN_NAME = re.compile(
+    r"(?:(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\s+){0,2}(?:" + "|".join(sorted(TITLES)) + r")\s+[A-Z][a-z]"
+)
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of".split())
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
@@ -73,12 +93,14 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return Person(pronoun=tokens[0].lower())
     if any(is_function(t) and (t.islower() or n == 0) for n, t in enumerate(tokens)):
         return None
-    tokens = _affiliation_removed(tokens)
+    tokens = _post_nominals_removed(_affiliation_removed(tokens))
     cut = len(tokens)
     while cut > 0 and _in_name(tokens, cut - 1):
         cut -= 1
     if sentence_initial and cut == 0 and not _starts_name(tokens, proper):
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
+    if _of_an_organisation(tokens[:cut]):
+        return Person("", _role(tokens, sentence_initial, named=False))
     name = tokens[cut:]
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
@@ -95,7 +117,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if tokens and word.lower() in PRONOUNS:
             break
         lowered = word.lower().rstrip(".")
-        if is_function(word) or lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES):
+        role_follows = named and _ROLE_THEN_NAME.match(text, match.start())
+        if is_function(word) or lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES and not role_follows):
             break
         tokens.append(word)
         position = match.start() + len(word)
@@ -107,6 +130,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
 
 def phrase_ending(tokens: list[str]) -> list[str]:
     """The longest run of noun-phrase words at the end of `tokens`."""
+    if tokens and tokens[-1] in ("it", "It"):
+        return tokens[-1:]  # 'In a statement, it said'
     phrase: list[str] = []
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
@@ -139,7 +164,14 @@ def without_determiner(role: str) -> str:
 def person_like(person: Person) -> bool:
     """Named and not obviously an organisation: someone 'he' or 'she' can refer back to."""
     words = person.name.split()
-    return bool(words) and words[-1].lower() not in _ORG_WORDS and not person.role.lower().startswith("the")
+    return bool(words) and not is_organisation(person) and not person.role.lower().startswith("the")
+
+
+def is_organisation(person: Person) -> bool:
+    """Named or described as an organisation: 'Calder Water Authority', 'the airline', 'the
+    operator, Nordmetal'; what 'it said' can refer back to."""
+    name, role = person.name.split(), person.role.split()
+    return bool(name) and name[-1].lower() in _ORG_WORDS or bool(role) and role[-1].lower() in _ORG_NOUNS
 
 
 def is_function(word: str) -> bool:
@@ -189,12 +221,29 @@ def _in_name(tokens: list[str], n: int) -> bool:
 
 
 def _affiliation_removed(tokens: list[str]) -> list[str]:
-    """'Leonie Baptiste of Alder University' -> 'Leonie Baptiste'; 'Bank of Calder' stays."""
+    """'Leonie Baptiste of Alder University' -> 'Leonie Baptiste'; 'Bank of Calder' and 'a
+    Department of Health spokesperson' stay."""
     if "of" in tokens:
-        before = tokens[: tokens.index("of")]
-        if len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2]):
+        before, after = tokens[: tokens.index("of")], tokens[tokens.index("of") + 1 :]
+        named = len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2])
+        named = named and before[-2].lower() not in _DETERMINERS  # 'The Bank of Calder' is one name
+        if named and after and is_name_token(after[-1]):
             return before
     return tokens
+
+
+def _of_an_organisation(role: list[str]) -> bool:
+    """'the chief executive of the Alder Ferry Company': the name is not the speaker's."""
+    words = [t.lower() for t in role]
+    return len(words) >= 3 and words[-2] == "of" and words[-1] in _DETERMINERS
+
+
+def _post_nominals_removed(tokens: list[str]) -> list[str]:
+    """'Rhiannon Pryce KC' -> 'Rhiannon Pryce' (when a name comes before the letters)."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].rstrip(".").lower() in POST_NOMINALS and tokens[end - 1][:1].isupper():
+        end -= 1
+    return tokens[:end] if end < len(tokens) and is_name_token(tokens[end - 1]) else tokens
 
 
 def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:

@@ -13,19 +13,26 @@ import re
 from dataclasses import dataclass
 
 from .names import (
-    ADVERBS, SPEECH_VERB, Person, appositive_name, forward_np, full_name, full_names,
-    is_abbreviation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns,
+    ADVERBS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, forward_np, full_name, full_names,
+    is_abbreviation, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns,
+    without_determiner,
 )
 from .sentences import sentence_spans
 
 ANTECEDENT_BLOCKS = 2
 UNKNOWN = Person()
-_RELATIVE = frozenset("who whose whom which where when aged".split())
+_RELATIVE = frozenset("who whose whom which where when aged of from now".split())  # ', of Leeds,'
+_AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
+_PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
+_AFFILIATION = frozenset("for at from".split())  # 'a spokesman for the Department for Rivers'
+_PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
+_SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
+_SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _QUOTE_MARK = re.compile('"')
 _THEN_SPEAKS = re.compile(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
-_PRONOUN_SPEAKS = re.compile(r"^(he|she)\s+" + SPEECH_VERB.pattern)
+_PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
 
 
 @dataclass(frozen=True)
@@ -51,8 +58,8 @@ class _Article:
             for number, start, sentence in spans
             for offset, person in self.people_in(sentence)
         ]
-        # who 'he' or 'she' may mean: named people, and unnamed ones who spoke ('a spokeswoman said')
-        self.mentions = [m for m in people if person_like(m.person) or not m.person.name]
+        # who 'he', 'she' or 'it' may mean: who or what is named or speaks ('a spokeswoman said')
+        self.mentions = people
         self.roles = {m.person.name: m.person.role for m in reversed(people) if m.person.name and m.person.role}
         self.roles.update({name: title for name, title in self.full_names.items() if title and name not in self.roles})
 
@@ -88,12 +95,18 @@ class _Article:
 
     def described(self, person: Person) -> Person:
         """'the company' -> the one name the article gives that role ('The water company, Calder
-        Water'); no name when none or several have it."""
+        Water') or that ends with that word ('the park' -> Oxley Wildlife Park); no name when
+        none or several have it."""
         found = re.fullmatch(r"the (?:\w+ )?(\w+)", person.role.lower())
         if not found:
             return person
-        names = [name for name, role in self.roles.items() if role.lower().split()[-1:] == [found.group(1)]]
-        return Person(names[0], self.roles[names[0]]) if len(names) == 1 else person
+        noun = found.group(1)
+        names = {name for name, role in self.roles.items() if role.lower().split()[-1:] == [noun]}
+        names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun}
+        if len(names) != 1:
+            return person
+        name = names.pop()
+        return Person(name, self.roles.get(name, ""))
 
     def role_of(self, name: str) -> str:
         """The role given where the person is the subject of a sentence, else a title."""
@@ -184,22 +197,34 @@ def _clause(text: str) -> str:
 
 
 def _before(article: _Article, first) -> Person | None:
-    """'X said:', 'X said,', 'according to X,', or 'X called it "..."' in the same sentence."""
+    """'X said:', 'X said,', 'according to X,', 'X called it "..."' or '..., saying "..."' in
+    the same sentence."""
     before = _sentence_before(article.texts[first.block], first.start - 1).rstrip()
     if not before:
         return None
-    found = re.search(r"\baccording to\s+([^,]+),?$", before, re.IGNORECASE)
+    found = _SOURCE_LAST.search(before) or _SOURCE_FIRST.match(before)
     if found:
         return parse_np(found.group(1).split(), article.proper, False)
-    verbs = list(SPEECH_VERB.finditer(before))
+    verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start())]
+    if verbs and verbs[-1].group() in _PARTICIPLE:
+        return article.subject(before) if before[: verbs[-1].start()].rstrip().endswith(",") else None
     if verbs:
-        head = re.sub(r",\s+who$", "", before[: verbs[-1].start()].rstrip())  # 'X, who called it "..."'
-        found = _np_before(head, article.proper, whole=False)
+        head = re.sub(r",\s+(?:who|which)$", "", before[: verbs[-1].start()].rstrip())  # 'X, who called it "..."'
+        found = _np_before(head, article.proper, whole=False) or _reported_speaker(head, article.proper)
         if found:
             return found
     if verbs or before.endswith(":"):
         return article.subject(before)
     return None
+
+
+def _reported_speaker(head: str, proper) -> Person | None:
+    """'She said Mr Blaikie had described them as "..."': the named subject of a reported verb."""
+    tokens = head.split()
+    if not tokens or tokens[-1].lower() not in _AUXILIARY:
+        return None
+    person = _np_before(" ".join(tokens[:-1]), proper, whole=False)
+    return person if person and person.name else None
 
 
 def _sentence_before(text: str, mark: int) -> str:
@@ -232,7 +257,22 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
     if whole and (len(phrase) != len(tokens) or len(segments) > 1 and not head.rstrip().endswith(",")):
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
-    return parse_np(phrase, proper, at_start)
+    return _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper) or parse_np(phrase, proper, at_start)
+
+
+def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:
+    """'a spokesman for the Department for Rivers': the speaker is the spokesman, unnamed."""
+    if not before or before[-1] not in _AFFILIATION:
+        return None
+    head = phrase_ending(before[:-1])
+    if not head:
+        return None
+    if head[0] not in ("a", "an", "A", "An") and len(head) < len(before) - 1:
+        return _affiliated(before[: len(before) - 1 - len(head)], head + before[-1:] + phrase, proper)
+    person = parse_np(head, proper, len(head) == len(before) - 1)
+    if person is None or person.pronoun or person.name:
+        return person
+    return Person("", " ".join([person.role] + before[-1:] + phrase))
 
 
 def _is_appositive(tokens: list[str], proper) -> bool:
@@ -249,18 +289,33 @@ def _continued(article: _Article, first) -> Person | None:
     text = article.texts[first.block]
     if first.block == 0 or first.start - 1 != len(text) - len(text.lstrip()):
         return None
-    earlier = [m for m in article.mentions if m.block == first.block - 1]
+    earlier = [m for m in article.mentions if m.block == first.block - 1 and _may_be_he_or_she(m.person)]
     return earlier[-1].person if earlier else None
 
 
 def _resolve(article: _Article, person: Person, first) -> Person:
-    """Pronouns to the last person named; surnames to the article's full name; roles filled in."""
+    """Pronouns to the last person (for 'it', organisation) named; surnames to the article's
+    full name; roles filled in."""
     if person.pronoun:
-        if person.pronoun not in ("he", "she"):
+        if person.pronoun not in ("he", "she", "it"):
             return UNKNOWN
         earlier = [
             m for m in article.mentions
             if (m.block, m.offset) < (first.block, first.start) and first.block - m.block <= ANTECEDENT_BLOCKS
         ]
+        if person.pronoun == "it":
+            return _organisation(article, earlier[-1].person) if earlier else UNKNOWN
+        earlier = [m for m in earlier if _may_be_he_or_she(m.person)]
         return earlier[-1].person if earlier else UNKNOWN
     return article.named(person) if person.name else article.described(Person("", person.role))
+
+
+def _organisation(article: _Article, person: Person) -> Person:
+    """'it said' after 'The operator, Nordmetal, said': the organisation last spoken of, if it was one."""
+    if not is_organisation(person):
+        return UNKNOWN
+    return person if person.name else article.described(person)
+
+
+def _may_be_he_or_she(person: Person) -> bool:
+    return person_like(person) or not person.name

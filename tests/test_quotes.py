@@ -177,6 +177,119 @@ def test_unclear_speaker_is_never_guessed(paragraphs, role):
     assert (quote.speaker, quote.role) == ("", role)
 
 
+# Speakers: single quote marks, organisations, British titles, role phrases, appositions, verbs
+
+
+def test_quotes_in_single_marks_are_found_like_double_ones():
+    assert found(
+        "Pier owner Nell Tressider stood on the promenade.",
+        "'We have never once closed in August,' she said. 'We will open again, I promise you that.'",
+        "Fire chief Ross Ainslie said the crews had met 'a wall of heat from the first minute'.",
+    ) == [
+        ("We have never once closed in August. We will open again, I promise you that.", "Nell Tressider"),
+        ("a wall of heat from the first minute", "Ross Ainslie"),
+    ]
+
+
+def test_a_quote_in_single_marks_may_hold_apostrophes_and_run_over_paragraphs():
+    assert found(
+        "Skipper Aled Pryderi said: 'The lads' boats haven't left the harbour in a week.",
+        "'It's the worst I've seen in forty years.'",
+    ) == [("The lads' boats haven't left the harbour in a week. It's the worst I've seen in forty years.", "Aled Pryderi")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The players' union and the fans' groups met the owners' lawyers on Monday morning.",
+    "Owners blamed a 'freak' fault and the 'worst luck' they had known.",
+    "He grew up on rock 'n' roll records his parents bought in the '70s and '80s and loved them.",
+    'She said: "The sign read \'Closed until further notice\' all summer."',
+])
+def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
+    assert [q.text for q in analysed(paragraph).quotes] == (
+        ["The sign read 'Closed until further notice' all summer."] if '"' in paragraph else []
+    )
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['A Department of Transport spokesperson said: "We are reviewing every bridge in the county."'],
+     "", "a Department of Transport spokesperson"),
+    (['A spokeswoman for the Ministry for Harbours said the plan was "on course for a start in the spring".'],
+     "", "a spokeswoman for the Ministry for Harbours"),
+    (["The Calder Wildlife Trust reopened the reserve.", '"Every nest on the island has survived," the trust said.'],
+     "Calder Wildlife Trust", ""),
+    (["Fares will rise, the Kelby Transport Regulator said.",
+      'Fares will be capped, according to the regulator, which warned it would "act against any operator that cheats".'],
+     "Kelby Transport Regulator", ""),
+    (["The Harbour Museum lent the paintings.", 'According to the museum, visitors "queued around the block all weekend".'],
+     "Harbour Museum", ""),
+    (["The operator, Nordvik, said the shaft was sealed. In a statement, it said: \"We will cooperate fully with the inquiry.\""],
+     "Nordvik", "operator"),    (['The Bank of Calder said the rise was "the last one we expect this year".'], "Bank of Calder", ""),
+    (['The chief executive of the Alder Ferry Company said sailings were "back to normal from Monday".'],
+     "", "the chief executive of the Alder Ferry Company"),
+])
+def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
+    (quote,) = analysed(*paragraphs).quotes
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, role", [
+    (["Mayor Jo Kent toured the site.", 'In a statement, it said: "We will cooperate fully with the inquiry."'], ""),
+    (["The Alder Wildlife Park and the Kelby Safari Park both closed.", '"We expect to reopen on Friday," the park said.'],
+     "the park"),
+    (['The club said in a statement: "We remain committed to a new stadium for our fans."'], "the club"),
+])
+def test_an_organisation_is_not_guessed(paragraphs, role):
+    (quote,) = analysed(*paragraphs).quotes
+    assert (quote.speaker, quote.role) == ("", role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['Cllr Ada Brennan said: "There is nothing left to cut."', '"We have cut to the bone," Cllr Brennan added.'],
+     "Ada Brennan", "Cllr"),
+    (['Opening the case, Owain Lloyd KC told the jury: "This is a case about trust."'], "Owain Lloyd", ""),
+    (['Sir Aldous Carrow MP posted on social media: "Heartbreaking scenes on the seafront tonight."'],
+     "Aldous Carrow", "Sir"),
+    (['Union organiser Tam Ferris said: "Nobody here wants to strike before Christmas."'], "Tam Ferris", "union organiser"),
+    (['Calder Nurses\' Union branch secretary Jo Amadi hit back, calling the offer "a pay cut dressed up as a rise".'],
+     "Jo Amadi", "Calder Nurses' Union branch secretary"),
+    (['Dr Ines Maalouf, of Kelby Medical School, told reporters the results were "better than we dared hope".'],
+     "Ines Maalouf", "Dr"),
+    (['Bram Okafor, who chairs the board, said: "We will publish every penny of the accounts."'], "Bram Okafor", ""),
+    (['Former striker Sol Hart, now a pundit, said: "Sacking him is the easy part of the job."'], "Sol Hart", "former striker"),
+    (["Ana Reyes said Mr Colley had described the complaints as \"a campaign by people with a grudge\"."],
+     "Colley", ""),
+])
+def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraph", [
+    'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
+])
+def test_a_role_phrase_after_a_verb_is_not_the_subject(paragraph):
+    assert found(paragraph) == [("a step in the right direction for everyone", "Sam Reid")]
+
+
+@pytest.mark.parametrize("verb", [
+    "thanked the crews", "urged", "insisted", "conceded", "joked", "recalled", "wrote", "tweeted", "posted",
+    "stressed", "warned", "says", "hit back, saying", "agreed, adding",
+])
+def test_speech_verbs(verb):
+    assert found(f'Mara Doyle {verb}: "We will keep the ferry running all winter."') == [
+        ("We will keep the ferry running all winter.", "Mara Doyle")
+    ]
+
+
+@pytest.mark.parametrize("paragraph", [
+    'Staff at the depot were told the canteen would be "closed for the rest of the year".',
+    'Forecasters issued a warning that the river would "burst its banks before the weekend".',
+    'Lena Ortiz met the ferry crews. Staff were warned the timetable was "not going to survive the winter".',
+])
+def test_passive_verbs_and_nouns_name_no_speaker(paragraph):
+    assert [q.speaker for q in analysed(paragraph).quotes] == [""]
+
+
 # Merging across outlets
 
 
