@@ -35,7 +35,7 @@ rabbi imam chairman chairwoman chair chief director ambassador inspector superin
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
 officer leader spokesman spokeswoman spokesperson owner founder editor head organiser organizer
-treasurer headteacher principal dean warden""".split())
+treasurer headteacher""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -51,7 +51,7 @@ _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however spe
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
 university party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
-journal house police government trust regulator park club""".split())
+journal house police government trust regulator""".split())
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
 chain retailer network team zoo museum insurer lender carrier developer landlord supplier

@@ -121,9 +121,15 @@ def _single_quote_marks(norm: str) -> list[int]:
         elif opening is not None and _may_close(norm, i):
             paired += [opening, i]
             opening = None
-    if opening is not None and '"' not in norm[opening:]:
+    if opening is not None and _opens_speech(norm, opening):
         paired.append(opening)  # dropped later unless the next paragraph opens with a quote mark
     return paired
+
+
+def _opens_speech(norm: str, i: int) -> bool:
+    """A single mark left open runs on as a quotation only where speech starts: at the
+    paragraph's start or after a colon ('said: 'The ...'), not in "played 'til dawn"."""
+    return '"' not in norm[i:] and (i == _first_visible(norm) or norm[:i].rstrip().endswith(":"))
 
 
 def _inside_double_quotes(norm: str) -> list[bool]:

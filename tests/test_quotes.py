@@ -198,6 +198,13 @@ def test_a_quote_in_single_marks_may_hold_apostrophes_and_run_over_paragraphs():
     ) == [("The lads' boats haven't left the harbour in a week. It's the worst I've seen in forty years.", "Aled Pryderi")]
 
 
+def test_an_apostrophe_left_open_does_not_run_into_the_next_quote():
+    assert found(
+        "The band played 'til dawn on the pier.",
+        "'We will be back next summer, whatever the council says,' said singer Mo Kerr.",
+    ) == [("We will be back next summer, whatever the council says", "Mo Kerr")]
+
+
 @pytest.mark.parametrize("paragraph", [
     "The players' union and the fans' groups met the owners' lawyers on Monday morning.",
     "Owners blamed a 'freak' fault and the 'worst luck' they had known.",
@@ -258,6 +265,9 @@ def test_an_organisation_is_not_guessed(paragraphs, role):
     (['Former striker Sol Hart, now a pundit, said: "Sacking him is the easy part of the job."'], "Sol Hart", "former striker"),
     (["Ana Reyes said Mr Colley had described the complaints as \"a campaign by people with a grudge\"."],
      "Colley", ""),
+    (['Dean Morris said: "We will be back next summer, whatever happens."'], "Dean Morris", ""),
+    (["Jimin Park, a ferry captain, said the sea was rough.", '"It was the worst crossing I have known," she said.'],
+     "Jimin Park", ""),
 ])
 def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
