@@ -24,7 +24,7 @@ UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged of from now".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
-_AFFILIATION = frozenset("for at from".split())  # 'a spokesman for the Department for Rivers'
+_AFFILIATION = frozenset("for at from to with within inside near".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
@@ -262,7 +262,7 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
 
 def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:
     """'a spokesman for the Department for Rivers': the speaker is the spokesman, unnamed."""
-    if not before or before[-1] not in _AFFILIATION:
+    if not before or before[-1] not in _AFFILIATION or " ".join(before[-2:]).lower() == "according to":
         return None
     head = phrase_ending(before[:-1])
     if not head:

@@ -233,6 +233,8 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "Nordvik", "operator"),    (['The Bank of Calder said the rise was "the last one we expect this year".'], "Bank of Calder", ""),
     (['The chief executive of the Alder Ferry Company said sailings were "back to normal from Monday".'],
      "", "the chief executive of the Alder Ferry Company"),
+    (["Sources close to the manager insisted he was 'going nowhere this season, no matter what'."],
+     "", "sources close to the manager"),
 ])
 def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
