@@ -1,6 +1,7 @@
 """Command line: `briefgen build`, `check`, `inspect`. Thin: options, one call, a summary."""
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -205,5 +206,25 @@ def _print_dropped(texts) -> None:
     click.echo(f"dropped {total} lines" + (f": {by_rule} (keep_lines in briefgen.yaml keeps a line)" if total else ""), err=True)
 
 
+def run() -> None:
+    """The `briefgen` program: `main`, then an exit without Python's teardown. Freeing a big
+    build's objects one by one takes a quarter of a second at 10,000 articles, and the system
+    takes the whole process back at once; every file the build wrote is closed by then."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

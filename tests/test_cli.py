@@ -1,4 +1,7 @@
 import json
+import subprocess
+import sys
+
 import pytest
 from click.testing import CliRunner
 
@@ -138,3 +141,17 @@ def test_demo_project_builds_from_the_repository(tmp_path):
                                        "--content", str(REPO / "content"), "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert result.output == ""
+
+
+def test_the_program_exits_with_the_commands_status_and_all_its_output(tmp_path):
+    """`python -m briefgen` ends without Python's teardown: its output and exit status must
+    still be whole."""
+    project = write_project(tmp_path / "project", {"a.md": front_matter("One sentence here about the budget. And another one follows.")})
+    built = subprocess.run([sys.executable, "-m", "briefgen", "build"], cwd=project, capture_output=True, text=True)
+    assert (built.returncode, built.stdout.startswith("Built 1 articles"), built.stdout.endswith("s\n")) == (0, True, True)
+    assert (project / "site" / "index.html").is_file()
+    (project / "briefgen.yaml").write_text("summary_sentences: 0\n")
+    failed = subprocess.run([sys.executable, "-m", "briefgen", "build"], cwd=project, capture_output=True, text=True)
+    assert (failed.returncode, failed.stdout) == (1, "")
+    assert failed.stderr.splitlines()[0] == "briefgen.yaml:1: summary_sentences: must be a whole number from 1 to 50"
+    assert subprocess.run([sys.executable, "-m", "briefgen", "nonsense"], capture_output=True).returncode == 2
