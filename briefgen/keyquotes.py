@@ -152,8 +152,9 @@ def _merge(found) -> list[list]:
     bigrams = [frozenset(zip(w, w[1:])) for _, _, w in items]
     groups = [[item] for item in items]
     owner = list(range(len(items)))
+    later = _later_candidates(bigrams, [w for _, _, w in items]) if len(items) >= _COUNTED_AT_ONCE else None
     for i in range(len(items)):
-        for j in range(i + 1, len(items)):
+        for j in later[i] if later is not None else range(i + 1, len(items)):
             a, b = owner[i], owner[j]
             if a == b or not _may_be_same(bigrams[i], bigrams[j], items[i][2], items[j][2]):
                 continue
@@ -162,6 +163,27 @@ def _merge(found) -> list[list]:
                 groups[b] = []
                 owner = [a if o == b else o for o in owner]
     return [group for group in groups if group]
+
+
+_COUNTED_AT_ONCE = 100  # quotes in a topic-day from which the quick bound is checked for all pairs at once
+
+
+def _later_candidates(bigrams: list[frozenset], words: list[tuple]) -> list[list[int]]:
+    """For each quote, the later ones that `_may_be_same` allows, in order: the word pairs
+    every two quotes share, counted in one sparse matrix product."""
+    import numpy
+
+    from .rankers import gram  # loaded with the summariser, which runs beside this
+
+    vocabulary, rows, columns = {}, [], []
+    for number, pairs in enumerate(bigrams):
+        for pair in pairs:
+            rows.append(number)
+            columns.append(vocabulary.setdefault(pair, len(vocabulary)))
+    shared = gram(numpy.array(rows, dtype=numpy.int64), numpy.array(columns, dtype=numpy.int64), numpy.ones(len(rows)), len(bigrams))
+    lengths = numpy.array([len(w) for w in words])
+    possible = shared * 2 >= SAME_QUOTE * numpy.minimum.outer(lengths, lengths) - 1
+    return [(numpy.flatnonzero(possible[i, i + 1:]) + i + 1).tolist() for i in range(len(bigrams))]
 
 
 def _may_be_same(bigrams: frozenset, other: frozenset, a: tuple, b: tuple) -> bool:
