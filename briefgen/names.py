@@ -20,7 +20,8 @@ repeated promised vowed pledged suggested suggests acknowledged countered urged 
 confirmed observed remarked joked jokes quipped complained predicted cautioned tweeted posted
 shouted cried exclaimed responded answered maintained agreed concluded testified recounted boasted
 called calls described describes branded dubbed labelled labeled accused accuses termed dismissed
-thanked""".split()
+thanked laughed laughs chuckled chuckles sighed smiled grinned beamed sobbed gushed mused whispered
+muttered retorted pleaded enthused""".split()
 # '..., saying "..."': the speaker is the subject of the sentence
 SPEECH_PARTICIPLES = """saying adding telling calling describing branding dubbing labelling
 labeling accusing urging insisting warning writing thanking arguing claiming noting joking
@@ -35,7 +36,8 @@ rabbi imam chairman chairwoman chair chief director ambassador inspector superin
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
 officer leader spokesman spokeswoman spokesperson owner founder editor head organiser organizer
-treasurer headteacher""".split())
+treasurer headteacher congressman congresswoman assemblyman assemblywoman councilman councilwoman
+alderman alderwoman""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())

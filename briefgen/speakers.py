@@ -30,6 +30,7 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTE_MARK = re.compile('"')
 _THEN_SPEAKS = re.compile(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
 _PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
@@ -147,7 +148,10 @@ def is_attribution(gap: str) -> bool:
     """Whether the text between two parts of a quote is only its attribution ('," she said. "')."""
     clause = _clause(gap)
     rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
-    if rest.strip(" .,;:") or len(gap.split()) > 14 or len(SPEECH_VERB.findall(gap)) != 1:
+    main, *relative = _RELATIVE_CLAUSE.split(clause, 1)  # ', who asked not to be named.' describes the speaker
+    if relative and "," in relative[0]:
+        main = clause
+    if rest.strip(" .,;:") or len(main.split()) > 14 or len(gap.split()) > 24 or len(SPEECH_VERB.findall(main)) != 1:
         return False
     return _after(gap, frozenset()) is not None
 
@@ -254,10 +258,13 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
+    affiliated = _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper)
+    if whole and affiliated and not affiliated.name and len(affiliated.role.split()) == len(tokens) and len(segments) == 1:
+        return affiliated  # '," a spokesman for the operator said'
     if whole and (len(phrase) != len(tokens) or len(segments) > 1 and not head.rstrip().endswith(",")):
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
-    return _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper) or parse_np(phrase, proper, at_start)
+    return affiliated or parse_np(phrase, proper, at_start)
 
 
 def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:

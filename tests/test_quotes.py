@@ -74,6 +74,30 @@ def test_a_split_quote_whose_second_part_is_a_paragraph_of_its_own_is_one_quote(
     ]
 
 
+@pytest.mark.parametrize("attribution, speaker", [
+    ("a spokeswoman for the ferry operator said", ""),
+    ("said one man on Dock Lane, who asked not to be named", ""),
+    ("she laughed", "Nia Penrose"),
+    ("she chuckled", "Nia Penrose"),
+    ("she admitted", "Nia Penrose"),
+    ("said Nia Penrose, who runs the cafe", "Nia Penrose"),
+])
+def test_a_quote_split_by_any_attribution_is_one_quote(attribution, speaker):
+    assert found(
+        "Cafe owner Nia Penrose opened early.",
+        f"'We ran out of milk by nine,' {attribution}. 'Nobody minded in the slightest.'",
+    ) == [("We ran out of milk by nine. Nobody minded in the slightest.", speaker)]
+
+
+@pytest.mark.parametrize("middle", [
+    "a spokeswoman for the ferry operator said the timetable was cut and a letter went to every household",
+    "said one man on Dock Lane, who left before the meeting, asked the council and wrote to his MP",
+    "she laughed. The queue outside the cafe grew longer",
+])
+def test_a_split_quote_is_not_joined_across_narration(middle):
+    assert len(found(f"'We ran out of milk by nine,' {middle}. 'Nobody minded in the slightest.'")) == 2
+
+
 def test_a_split_quote_keeps_its_verbatim_parts():
     (quote,) = analysed('"This is a logistics problem," Okafor said. "We know where the water is."').quotes
     assert quote.parts == ("This is a logistics problem,", "We know where the water is.")
