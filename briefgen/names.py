@@ -53,7 +53,8 @@ _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however spe
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
 university party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
-journal house police government trust regulator""".split())
+journal house police government trust regulator centre center society foundation alliance
+coalition""".split())
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
 chain retailer network team zoo museum insurer lender carrier developer landlord supplier
@@ -93,7 +94,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return Person(pronoun=tokens[0].lower())
-    if any(is_function(t) and (t.islower() or n == 0) for n, t in enumerate(tokens)):
+    if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) for n, t in enumerate(tokens)):
         return None
     tokens = _post_nominals_removed(_affiliation_removed(tokens))
     cut = len(tokens)
@@ -103,6 +104,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
     if _of_an_organisation(tokens[:cut]):
         return Person("", _role(tokens, sentence_initial, named=False))
+    if len(tokens) - cut >= 3 and tokens[cut] in ("The", "the"):
+        cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
     name = tokens[cut:]
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
@@ -111,7 +114,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
 def forward_np(text: str) -> tuple[list[str], str]:
     """The words at the start of `text` that can be a noun phrase, and the text after them."""
     tokens, position, named = [], 0, False
-    for match in _TOKEN.finditer(text):
+    matches = list(_TOKEN.finditer(text[:400]))
+    for number, match in enumerate(matches):
         token = match.group()
         word = token.rstrip(",:;")
         if not word or '"' in word or word[0] in "'(" or len(tokens) >= MAX_NP_WORDS:
@@ -120,7 +124,11 @@ def forward_np(text: str) -> tuple[list[str], str]:
             break
         lowered = word.lower().rstrip(".")
         role_follows = named and _ROLE_THEN_NAME.match(text, match.start())
-        if is_function(word) or lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES and not role_follows):
+        following = [m.group() for m in matches[number + 1 : number + 2]]
+        joins = _joins_organisation(tokens + [word] + following, len(tokens))
+        if is_function(word) and not joins:
+            break
+        if lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES and not role_follows and not joins):
             break
         tokens.append(word)
         position = match.start() + len(word)
@@ -137,7 +145,9 @@ def phrase_ending(tokens: list[str]) -> list[str]:
     phrase: list[str] = []
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
-        if is_function(token) or token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS:
+        if is_function(token) and not _joins_organisation(tokens, n):
+            break
+        if token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS:
             break
         if _ENDS_CLAUSE.search(token) and not is_abbreviation(token):
             break
@@ -215,11 +225,32 @@ def _starts_name(tokens: list[str], proper) -> bool:
 
 def _in_name(tokens: list[str], n: int) -> bool:
     """A name word, or a particle between name words ('Ursula van der Berg', 'Bank of Calder')."""
+    if _is_possessive(tokens[n]) and tokens[n][:1].isupper():
+        return _inside_organisation_name(tokens, n)
+    if _joins_organisation(tokens, n):
+        return True
     if tokens[n].lower() not in _PARTICLES:
         return is_name_token(tokens[n])
     before = next((t for t in reversed(tokens[:n]) if t.lower() not in _PARTICLES), None)
     after = next((t for t in tokens[n + 1 :] if t.lower() not in _PARTICLES), None)
     return before is not None and after is not None and is_name_token(before) and is_name_token(after)
+
+
+def _joins_organisation(tokens: list[str], n: int) -> bool:
+    """'for' inside a name: 'Department for Fisheries', 'Centre for Coastal Studies'."""
+    if tokens[n] != "for" or n == 0 or n + 1 >= len(tokens):
+        return False
+    before, after = tokens[n - 1], tokens[n + 1].rstrip(",.;:")
+    return before[:1].isupper() and before.lower() in _ORG_WORDS and is_name_token(after)
+
+
+def _inside_organisation_name(tokens: list[str], n: int) -> bool:
+    """'Fishermen's' in 'Carrow Fishermen's Association': a possessive followed by name words
+    that end with an organisation word."""
+    end = n + 1
+    while end < len(tokens) and is_name_token(tokens[end]):
+        end += 1
+    return end > n + 1 and tokens[end - 1].lower() in _ORG_WORDS
 
 
 def _affiliation_removed(tokens: list[str]) -> list[str]:

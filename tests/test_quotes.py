@@ -259,6 +259,13 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "", "the chief executive of the Alder Ferry Company"),
     (["Sources close to the manager insisted he was 'going nowhere this season, no matter what'."],
      "", "sources close to the manager"),
+    (["Crews from The Harbour Trust worked all night.",
+      "The Harbour Safety Office said the pier was 'closed until further notice to all visitors'."],
+     "Harbour Safety Office", ""),
+    (['The Calder Crab Fishers\' Association said the limits were "a blow to every boat in the bay".'],
+     "Calder Crab Fishers' Association", ""),
+    (['The Department for Fisheries said in a statement: "We will study the findings closely."'],
+     "Department for Fisheries", ""),
 ])
 def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
