@@ -61,6 +61,7 @@ chain retailer network team zoo museum insurer lender carrier developer landlord
 manufacturer maker broadcaster publisher website campaign body organisation organization business
 provider club""".split())
 _TOKEN = re.compile(r"\S+")
+_AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\b)(?:[\w-]+\s+(?=([a-z]+)\b))?")
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
@@ -326,12 +327,20 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     return names
 
 
-def full_name(name: str, names: dict) -> str:
-    """A lone surname -> the one full name ending with it, if there is exactly one."""
+def full_name(name: str, names: dict, common_nouns: frozenset = frozenset()) -> str:
+    """A lone surname -> the one full name ending with it, if there is exactly one; a title
+    the article also uses as a noun ('Skipper Tamblyn' beside 'a skipper') is not a first name."""
     if " " in name:
         return name
     matches = {n for n in names if n.split()[-1] == name}
+    if len(matches) > 1:
+        matches = {n for n in matches if n.split()[0].lower() not in common_nouns} or matches
     return matches.pop() if len(matches) == 1 else name
+
+
+def common_nouns(texts: list[str]) -> frozenset:
+    """Lower-case words used after a determiner ('a two-term assemblyman', 'the skipper')."""
+    return frozenset(word for text in texts for m in _AFTER_DETERMINER.finditer(text) for word in m.groups() if word)
 
 
 def _name_runs(tokens: list[str], proper):

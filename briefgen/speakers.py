@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
-    ADVERBS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, forward_np, full_name, full_names,
+    ADVERBS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, forward_np, full_name, full_names,
     is_abbreviation, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns,
     without_determiner,
 )
@@ -51,6 +51,7 @@ class _Article:
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
         self.proper = proper_nouns(sentences)
         self.full_names = full_names(sentences, self.proper)
+        self.common_nouns = common_nouns(self.texts)
         narration = [_without_quotations(text) for text in self.texts]
         spans = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
         self.mentions: list[_Mention] = []
@@ -91,7 +92,7 @@ class _Article:
 
     def named(self, person: Person) -> Person:
         """A surname alone -> the article's full name for it; the role the article gives them."""
-        name = full_name(person.name, self.full_names)
+        name = full_name(person.name, self.full_names, self.common_nouns)
         return Person(name, person.role or self.role_of(name))
 
     def described(self, person: Person) -> Person:

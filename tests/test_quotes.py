@@ -301,6 +301,12 @@ def test_an_organisation_is_not_guessed(paragraphs, role):
     (['Dean Morris said: "We will be back next summer, whatever happens."'], "Dean Morris", ""),
     (["Jimin Park, a ferry captain, said the sea was rough.", '"It was the worst crossing I have known," she said.'],
      "Jimin Park", ""),
+    (["Ross Tamblyn, a skipper for thirty years, brought the boat in.", "Crowds cheered Skipper Tamblyn on the quay.",
+      '"I have never seen a sea like it," Tamblyn said.'], "Ross Tamblyn", ""),
+    (["Sen. Ada Kerr lost to Ruth Amis.", 'Amis, a three-term congresswoman, said: "I called Congresswoman Kerr\'s office."',
+      '"We will start work on Monday," Kerr said.'], "Ada Kerr", "Sen."),
+    (["Ross Tamblyn and Rose Tamblyn run the boat; prices rose.", '"I have never seen a sea like it," Tamblyn said.'],
+     "Tamblyn", ""),
 ])
 def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
