@@ -32,6 +32,16 @@ _COMMA_END = re.compile(r",(['\u2019\u201d]*)$")
 _QUOTE_MARK = re.compile('"')
 _SINGLE_MARK = re.compile("'")
 _DECADE = re.compile(r"\d0s\b")
+_NAMING = re.compile(
+    r"(?:\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called)(?:\s+[\w'-]+){0,3}"
+    r"|(?:,|\b(?:is|are|was|were|been|being|be|often|sometimes|also|once|widely|locally|commonly|affectionately))\s+called)"
+    r",?\s*$",
+    re.IGNORECASE,
+)
+_WORK_BEFORE = re.compile(
+    r"\b(?:paper|report|study|book|novel|film|album|song|article|essay|poem|documentary|exhibition|headline)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _AFTER_CLOSING = re.compile(
     r" (?:[A-Z(-]|(?:he|she|it|they|we|according)\b|(?:" + SPEECH_VERB.pattern + r"))"
 )
@@ -212,11 +222,22 @@ def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[
 
 
 def is_speech(quotation: Quotation, norms: list[str]) -> bool:
-    """Direct speech, not a scare quote, a nickname or the title of a work."""
+    """Direct speech, not a scare quote, a nickname, a name given to something or the title of a work."""
     text = " ".join(norms[p.block][p.start : p.end] for p in quotation.pieces)
     if len(words(text)) < MIN_WORDS:
         return False
-    return len(quotation.pieces) > 1 or not _is_title(text)
+    if len(quotation.pieces) > 1:
+        return True
+    return not _is_title(text) and not _is_named(norms[quotation.first.block][: quotation.first.start - 1], text)
+
+
+def _is_named(before: str, text: str) -> bool:
+    """A name or title introduced as one: 'dubbed "..."', 'sometimes called "..."', 'known as
+    "..."', 'The paper, "..."' (not after a speech verb: 'he told the paper, "..."')."""
+    if _NAMING.search(before):
+        return True
+    sentence = re.split(r"[.!?]\s+", before)[-1]
+    return bool(_WORK_BEFORE.search(sentence)) and not SPEECH_VERB.search(sentence) and not re.search(r"[.!?]\W*$", text)
 
 
 def _is_title(text: str) -> bool:

@@ -119,6 +119,28 @@ def test_scare_quotes_nicknames_and_titles_of_works_are_not_quotes():
     ) == []
 
 
+@pytest.mark.parametrize("paragraph", [
+    'The report, "Why the southern dunes are moving inland", appears in the Journal of Coasts today.',
+    'The estuary, sometimes called "the quiet lung of the north", has lost half its reeds.',
+    'Locals nicknamed the bridge "the long walk to nowhere at all" within a week.',
+    'Ana Ruiz, once dubbed "the fastest pair of hands in the league", has retired.',
+    'The singer, known as "the voice of the harbour towns", will play on Friday.',
+    'Her second novel, titled "a house with no doors or windows", is out in May.',
+])
+def test_names_given_to_things_and_titles_of_works_are_not_quotes(paragraph):
+    assert found(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, quote", [
+    ('Ana Ruiz called the plan "a union between two bankrupt clubs".', "a union between two bankrupt clubs"),
+    ('Ana Ruiz told the paper, "We were never going to win that one."', "We were never going to win that one."),
+    ('Ana Ruiz described the study as "careful, thorough and long overdue".', "careful, thorough and long overdue"),
+    ('Ana Ruiz said the report was "the best news this coast has had".', "the best news this coast has had"),
+])
+def test_partial_quotes_with_a_speech_verb_are_quotes(paragraph, quote):
+    assert found(paragraph) == [(quote, "Ana Ruiz")]
+
+
 def test_straight_and_curly_quotes_give_the_same_quote():
     straight = found('"Nobody wants to shut the busiest road," Mayor Daniel Okonkwo said.')
     curly = found("\u201cNobody wants to shut the busiest road,\u201d Mayor Daniel Okonkwo said.")
