@@ -30,6 +30,7 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTE_MARK = re.compile('"')
 _THEN_SPEAKS = re.compile(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
@@ -41,6 +42,7 @@ class _Mention:
     block: int
     offset: int
     person: Person
+    speaks: bool = True  # in a sentence with a speech verb, or as a quote's speaker
 
 
 class _Article:
@@ -56,7 +58,7 @@ class _Article:
         spans = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
         self.mentions: list[_Mention] = []
         people = [
-            _Mention(number, start + offset, self.named(person) if person.name else person)
+            _Mention(number, start + offset, self.named(person) if person.name else person, bool(SPEECH_VERB.search(sentence)))
             for number, start, sentence in spans
             for offset, person in self.people_in(sentence)
         ]
@@ -78,6 +80,7 @@ class _Article:
 
     def subject(self, sentence: str) -> Person | None:
         """The subject of a sentence, also after an opening phrase ('Speaking to CNN, X said')."""
+        sentence = _without_conjunction(sentence)
         comma = _COMMA.search(sentence, 0, 120)
         starts = [0, comma.end()] if comma else [0]
         for start in starts:
@@ -114,6 +117,12 @@ class _Article:
         """The role given where the person is the subject of a sentence, else a title."""
         mentioned = (m.person.role for m in self.mentions if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _without_conjunction(sentence: str) -> str:
+    """'But one mother, who ..., said' -> 'one mother, who ..., said' (same length)."""
+    found = _CONJUNCTION.match(sentence)
+    return " " * found.end() + sentence[found.end() :] if found else sentence
 
 
 def _without_quotations(text: str) -> str:
@@ -297,7 +306,7 @@ def _continued(article: _Article, first) -> Person | None:
     text = article.texts[first.block]
     if first.block == 0 or first.start - 1 != len(text) - len(text.lstrip()):
         return None
-    earlier = [m for m in article.mentions if m.block == first.block - 1 and _may_be_he_or_she(m.person)]
+    earlier = [m for m in article.mentions if m.block == first.block - 1 and m.speaks and _may_be_he_or_she(m.person)]
     return earlier[-1].person if earlier else None
 
 

@@ -200,6 +200,10 @@ def test_a_summary_bullet_repeating_a_quote_is_kept_once():
      "Calder Water", "water company"),
     (["Judge Harriet Ambrose sentenced him.", 'It was a case the judge called "a betrayal of a town\'s trust".'],
      "Harriet Ambrose", "Judge"),
+    (["Headteacher Ana Bell wrote to every family.", "Governor Tom Reed visited the school.", "But Bell said the letter was clear about the dates.",
+      "'Every family had the same message on the same day,' she said."], "Ana Bell", "Headteacher"),
+    (["Walter Penrose told the Herald his boat sank in minutes.", "'I have lost my living and my father's boat.'"],
+     "Walter Penrose", ""),
 ])
 def test_speaker_and_role(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
@@ -217,6 +221,10 @@ def test_speaker_and_role(paragraphs, speaker, role):
       'The judge called it "a betrayal of a whole town\'s trust".'], "the judge"),
     (["Sian Pryce praised the crew.", "The father, who did not want to be named, said it sank fast.",
       '"I thought we had an hour at least," he told the Herald.'], "the father"),
+    (["Headteacher Mrs Ana Bell wrote to every family on Monday.", "But one father said the letter came far too late.",
+      "'How are we meant to plan a working day?' he asked. 'Nobody has told us a thing.'"], "one father"),
+    (["Walter Penrose lost his boat in the storm on Tuesday night.",
+      "'Walter has given everything to this street, so it is our turn now.'"], ""),
 ])
 def test_unclear_speaker_is_never_guessed(paragraphs, role):
     (quote,) = analysed(*paragraphs).quotes
