@@ -61,6 +61,11 @@ chain retailer network team zoo museum insurer lender carrier developer landlord
 manufacturer maker broadcaster publisher website campaign body organisation organization business
 provider club""".split())
 _TOKEN = re.compile(r"\S+")
+_KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|partner|son|daughter|brother|sister|mother|father|mum|dad|grandson|granddaughter|"
+    r"grandmother|grandfather|nephew|niece|cousin|widow|widower)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
 _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\b)(?:[\w-]+\s+(?=([a-z]+)\b))?")
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
@@ -327,15 +332,30 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     return names
 
 
-def full_name(name: str, names: dict, common_nouns: frozenset = frozenset()) -> str:
+def full_name(name: str, names: dict, common_nouns: frozenset = frozenset(), relatives: frozenset = frozenset()) -> str:
     """A lone surname -> the one full name ending with it, if there is exactly one; a title
-    the article also uses as a noun ('Skipper Tamblyn' beside 'a skipper') is not a first name."""
+    the article also uses as a noun ('Skipper Tamblyn' beside 'a skipper') is not a first name,
+    and of two bearers of a surname, one introduced as the other's relative is not meant."""
     if " " in name:
         return name
     matches = {n for n in names if n.split()[-1] == name}
     if len(matches) > 1:
         matches = {n for n in matches if n.split()[0].lower() not in common_nouns} or matches
+    if len(matches) > 1:
+        matches = {n for n in matches if n not in relatives} or matches
     return matches.pop() if len(matches) == 1 else name
+
+
+def relatives(names, texts: list[str]) -> frozenset:
+    """Full names first written after a family word ('his wife of 41 years, Maureen Briggs'):
+    news style calls such relatives by first name, so the bare surname is the other bearer's."""
+    text = "\n".join(texts)
+    found = set()
+    for name in names:
+        at = text.find(name)
+        if at >= 0 and _KIN_BEFORE.search(text[max(0, at - 40) : at]):
+            found.add(name)
+    return frozenset(found)
 
 
 def common_nouns(texts: list[str]) -> frozenset:

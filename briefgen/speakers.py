@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .names import (
     ADVERBS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, forward_np, full_name, full_names,
-    is_abbreviation, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns,
+    is_abbreviation, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner,
 )
 from .sentences import sentence_spans
@@ -54,6 +54,7 @@ class _Article:
         self.proper = proper_nouns(sentences)
         self.full_names = full_names(sentences, self.proper)
         self.common_nouns = common_nouns(self.texts)
+        self.relatives = relatives(self.full_names, self.texts)
         narration = [_without_quotations(text) for text in self.texts]
         spans = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
         self.mentions: list[_Mention] = []
@@ -95,7 +96,7 @@ class _Article:
 
     def named(self, person: Person) -> Person:
         """A surname alone -> the article's full name for it; the role the article gives them."""
-        name = full_name(person.name, self.full_names, self.common_nouns)
+        name = full_name(person.name, self.full_names, self.common_nouns, self.relatives)
         return Person(name, person.role or self.role_of(name))
 
     def described(self, person: Person) -> Person:

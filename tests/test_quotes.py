@@ -337,6 +337,11 @@ def test_an_organisation_is_not_guessed(paragraphs, role):
       '"We will start work on Monday," Kerr said.'], "Ada Kerr", "Sen."),
     (["Ross Tamblyn and Rose Tamblyn run the boat; prices rose.", '"I have never seen a sea like it," Tamblyn said.'],
      "Tamblyn", ""),
+    (["Leonard Hale, 67, won the village raffle.", "His wife of forty years, Maureen Hale, was less impressed.",
+      "But Hale said he would keep his paper round.", "'I like the walk and the dogs all know me,' he insisted."],
+     "Leonard Hale", ""),
+    (["Leonard Hale and Maureen Hale won the village raffle.", "Hale said the prize would go to the lifeboat.",
+      "'It saved our grandson once,' Hale said."], "Hale", ""),
 ])
 def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
