@@ -33,9 +33,12 @@ _QUOTE_MARK = re.compile('"')
 _SINGLE_MARK = re.compile("'")
 _DECADE = re.compile(r"\d0s\b")
 _NAMING = re.compile(
-    r"(?:\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called)(?:\s+[\w'-]+){0,3}"
-    r"|(?:,|\b(?:is|are|was|were|been|being|be|often|sometimes|also|once|widely|locally|commonly|affectionately))\s+called)"
-    r",?\s*$",
+    r"\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called)(?:\s+[\w'-]+){0,3},?\s*$",
+    re.IGNORECASE,
+)
+_PASSIVE_CALLED = re.compile(
+    r"(?:,|\b(?:is|are|was|were|been|being|be|often|sometimes|also|once|widely|locally|commonly|affectionately))"
+    r"\s+called,?\s*$",
     re.IGNORECASE,
 )
 _WORK_BEFORE = re.compile(
@@ -232,12 +235,15 @@ def is_speech(quotation: Quotation, norms: list[str]) -> bool:
 
 
 def _is_named(before: str, text: str) -> bool:
-    """A name or title introduced as one: 'dubbed "..."', 'sometimes called "..."', 'known as
-    "..."', 'The paper, "..."' (not after a speech verb: 'he told the paper, "..."')."""
+    """A name or title introduced as one: 'dubbed "..."', 'known as "..."', 'sometimes called
+    "..."', 'The paper, "..."'; the last two not after a speech verb ('he told the paper, "..."',
+    'she said it should be called "..."')."""
     if _NAMING.search(before):
         return True
     sentence = re.split(r"[.!?]\s+", before)[-1]
-    return bool(_WORK_BEFORE.search(sentence)) and not SPEECH_VERB.search(sentence) and not re.search(r"[.!?]\W*$", text)
+    if SPEECH_VERB.search(_PASSIVE_CALLED.sub("", sentence)):
+        return False  # 'she said it should be called "..."'
+    return bool(_PASSIVE_CALLED.search(sentence) or _WORK_BEFORE.search(sentence) and not re.search(r"[.!?]\W*$", text))
 
 
 def _is_title(text: str) -> bool:

@@ -124,6 +124,7 @@ def test_scare_quotes_nicknames_and_titles_of_works_are_not_quotes():
     'The estuary, sometimes called "the quiet lung of the north", has lost half its reeds.',
     'Locals nicknamed the bridge "the long walk to nowhere at all" within a week.',
     'Ana Ruiz, once dubbed "the fastest pair of hands in the league", has retired.',
+    'Ana Ruiz said the bridge, dubbed "the long walk to nowhere at all", was a waste.',
     'The singer, known as "the voice of the harbour towns", will play on Friday.',
     'Her second novel, titled "a house with no doors or windows", is out in May.',
 ])
@@ -136,6 +137,7 @@ def test_names_given_to_things_and_titles_of_works_are_not_quotes(paragraph):
     ('Ana Ruiz told the paper, "We were never going to win that one."', "We were never going to win that one."),
     ('Ana Ruiz described the study as "careful, thorough and long overdue".', "careful, thorough and long overdue"),
     ('Ana Ruiz said the report was "the best news this coast has had".', "the best news this coast has had"),
+    ('Ana Ruiz said the scheme should be called "a tax on the poorest families".', "a tax on the poorest families"),
 ])
 def test_partial_quotes_with_a_speech_verb_are_quotes(paragraph, quote):
     assert found(paragraph) == [(quote, "Ana Ruiz")]
