@@ -8,6 +8,7 @@ a person, 'Sandra Oyelaran said' is).
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -350,8 +351,9 @@ def relatives(names, texts: list[str]) -> frozenset:
     """Full names first written after a family word ('his wife of 41 years, Maureen Briggs'):
     news style calls such relatives by first name, so the bare surname is the other bearer's."""
     text = "\n".join(texts)
+    surnames = Counter(name.split()[-1] for name in names)
     found = set()
-    for name in names:
+    for name in (n for n in names if surnames[n.split()[-1]] > 1):
         at = text.find(name)
         if at >= 0 and _KIN_BEFORE.search(text[max(0, at - 40) : at]):
             found.add(name)
