@@ -38,7 +38,9 @@ detective constable councillor councilor sheriff king queen prince princess pope
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
 officer leader spokesman spokeswoman spokesperson owner founder editor head organiser organizer
 treasurer headteacher congressman congresswoman assemblyman assemblywoman councilman councilwoman
-alderman alderwoman""".split())
+alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
+registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
+deacon principal headmaster headmistress master taoiseach tanaiste agent trooper""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -135,6 +137,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
         joins = _joins_organisation(tokens + [word] + following, len(tokens))
         if is_function(word) and not joins:
             break
+        if _is_verb_after_subject(tokens, word):
+            break
         if lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES and not role_follows and not joins):
             break
         tokens.append(word)
@@ -143,6 +147,14 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if token != word or word.endswith(".") and not is_abbreviation(word):
             break
     return [t if is_abbreviation(t) else t.rstrip(".") for t in tokens], text[position:]
+
+
+def _is_verb_after_subject(tokens: list[str], word: str) -> bool:
+    """'Crowds cheered Skipper Tamblyn': a past tense right after a capitalised word ends the
+    noun phrase ('Former striker', 'Union organiser' go on)."""
+    if len(tokens) != 1 or not word.islower() or not word.endswith("ed") or word in _ROLE_WORDS:
+        return False
+    return tokens[0][:1].isupper() and tokens[0].lower() not in _ROLE_OPENERS
 
 
 def phrase_ending(tokens: list[str]) -> list[str]:
@@ -226,8 +238,10 @@ def _starts_name(tokens: list[str], proper) -> bool:
         return True
     if first.lower() in _OPENERS or len(tokens) < 2 or not is_name_token(tokens[1].rstrip(",.;:")):
         return False
-    # 'Sandra Oyelaran said' is a name; 'Pensioner Moira Gallacher said' starts with a role
-    return len(tokens) < 3 or not is_name_token(tokens[2].rstrip(",.;:"))
+    # 'Sandra Oyelaran said' is a name; 'Pensioner Moira Gallacher said' starts with a role;
+    # 'Millbrook City Council said' is all one name
+    last = tokens[-1].rstrip(",.;:").lower()
+    return len(tokens) < 3 or not is_name_token(tokens[2].rstrip(",.;:")) or last in _ORG_WORDS
 
 
 def _in_name(tokens: list[str], n: int) -> bool:

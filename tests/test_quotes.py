@@ -350,6 +350,33 @@ def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
     assert (quote.speaker, quote.role) == (speaker, role)
 
 
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['RFA Fire Commissioner Greg Hallam said the fire was "as bad as they get, even for this valley".'],
+     "Greg Hallam", "RFA Fire Commissioner"),
+    (['Chief Executive Lena Szabic said: "We intend to keep every engineer we have."'], "Lena Szabic", "Chief Executive"),
+    (["District Attorney Mona Felton charged him on Friday.", '"He knew the wood was rotten," District Attorney Felton said.'],
+     "Mona Felton", "District Attorney"),
+    (["Skipper Joe Mbeki scored the winner.", '"It was a rubbish ball from me, too soft," Skipper Mbeki said.'],
+     "Joe Mbeki", "Skipper"),
+    (["Harbour Master Idris Penn moved the barges.", '"They did it in twenty minutes flat," Penn said.'],
+     "Idris Penn", "Harbour Master"),
+    (['Pastor Evelyn Moss told the congregation: "We will rebuild this hall together."'], "Evelyn Moss", "Pastor"),
+])
+def test_capitalised_role_words_before_a_name_are_the_role(paragraphs, speaker, role):
+    (quote,) = analysed(*paragraphs).quotes
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['Dean Morris said: "We will be back next summer, whatever happens."'], "Dean Morris"),
+    (['The Information Commissioner said: "Organisations must tell people quickly."'], ""),
+    (['Kellbridge Town Council said: "We stand ready to help every family affected."'], "Kellbridge Town Council"),
+])
+def test_names_and_bodies_that_hold_no_role_word_keep_their_words(paragraphs, speaker):
+    (quote,) = analysed(*paragraphs).quotes
+    assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize("paragraph", [
     'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
 ])
