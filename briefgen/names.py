@@ -111,7 +111,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         cut -= 1
     if sentence_initial and cut == 0 and not _starts_name(tokens, proper):
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
-    if _of_an_organisation(tokens[:cut]):
+    if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
         return Person("", _role(tokens, sentence_initial, named=False))
     if len(tokens) - cut >= 3 and tokens[cut] in ("The", "the"):
         cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
@@ -290,6 +290,18 @@ def _of_an_organisation(role: list[str]) -> bool:
     """'the chief executive of the Alder Ferry Company': the name is not the speaker's."""
     words = [t.lower() for t in role]
     return len(words) >= 3 and words[-2] == "of" and words[-1] in _DETERMINERS
+
+
+def _of_a_place(tokens: list[str], cut: int, sentence_initial: bool) -> bool:
+    """'One resident of Strand Road', 'Residents of Wattle Creek': the name is where they
+    live, not who they are."""
+    if cut < len(tokens) and tokens[cut] == "of":
+        cut += 1
+    if cut < 2 or tokens[cut - 1] != "of":
+        return False
+    noun = tokens[cut - 2]
+    sentence_first = sentence_initial and cut == 2 and noun.lower().rstrip(".") not in TITLES
+    return noun.islower() or sentence_first
 
 
 def _post_nominals_removed(tokens: list[str]) -> list[str]:

@@ -24,7 +24,7 @@ UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged of from now".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
-_AFFILIATION = frozenset("for at from to with within inside near".split())  # 'a spokesman for the Department for Rivers'
+_AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
@@ -33,7 +33,8 @@ _COMMA = re.compile(r",\s+")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTE_MARK = re.compile('"')
-_THEN_SPEAKS = re.compile(r"^(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
+# 'A resident[ in Kilbrack][, who has lived there for 40 years,] said'
+_THEN_SPEAKS = re.compile(r"^(?:\s+(?:in|from|of|at|near)\s+[^,\"]{1,60}?)?(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
 _PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
 
 
@@ -265,7 +266,7 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
     segments = [s.split() for s in " ".join(tokens).split(",")]
     if len(segments) > 1 and not segments[-1]:
         segments.pop()
-        while len(segments) > 1 and _is_appositive(segments[-1], proper):
+        while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _is_address(segments, proper)):
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
@@ -276,6 +277,15 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
     return affiliated or parse_np(phrase, proper, at_start)
+
+
+def _is_address(segments: list[list[str]], proper) -> bool:
+    """'Pentreath' in ', from Lanlivery Road, Pentreath,': a place name after an address."""
+    before = segments[-2][:1]
+    if len(segments) < 3 or not before or before[0].lower() not in ("from", "of", "in"):
+        return False
+    person = parse_np(segments[-1], proper, False)
+    return bool(person and person.name and not person.role and len(segments[-1]) <= 2)
 
 
 def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:

@@ -377,6 +377,30 @@ def test_names_and_bodies_that_hold_no_role_word_keep_their_words(paragraphs, sp
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize("paragraphs, role", [
+    (['One resident of Mill Road, who asked not to be named, said the smoke was "thick enough to lean on".'],
+     "one resident of Mill Road"),
+    (['Residents of Wattle Hollow described fleeing with "only the slippers on our feet".'], "residents of Wattle Hollow"),
+    (['A neighbour in Salt Close said the roof had "folded in like a wet cardboard box".'], "a neighbour in Salt Close"),
+    (["One resident of Strand Way in Kilmory, who has lived there for 40 years, said she was ready.",
+      '"I have seen the sea come in the front door before," she said.'], "one resident of Strand Way"),
+])
+def test_a_place_is_never_the_speaker(paragraphs, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == ("", role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Owner Shona Pettit, 38, from Lane Road, Pentrick, told the paper: 'I honestly thought I would faint.'"],
+     "Shona Pettit"),
+    (['Leonie Baptiste of Alder University said: "The results are better than we hoped."'], "Leonie Baptiste"),
+    (['The Bank of Calder said: "Rates will stay where they are for now."'], "Bank of Calder"),
+])
+def test_a_person_or_body_named_with_a_place_keeps_the_name(paragraphs, speaker):
+    (quote,) = analysed(*paragraphs).quotes
+    assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize("paragraph", [
     'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
 ])
