@@ -194,8 +194,12 @@ def without_determiner(role: str) -> str:
 
 def person_like(person: Person) -> bool:
     """Named and not obviously an organisation: someone 'he' or 'she' can refer back to."""
-    words = person.name.split()
-    return bool(words) and not is_organisation(person) and not person.role.lower().startswith("the")
+    words, role = person.name.split(), person.role.lower().split()
+    if not words or role[:1] == ["the"]:
+        return False
+    # 'Machine operator Denise Rawcliffe' is a person although 'the operator' may be a firm
+    titled = len(words) >= 2 and len(role) >= 2 and words[-1].lower() not in _ORG_WORDS
+    return titled or not is_organisation(person)
 
 
 def is_organisation(person: Person) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .names import (
     ADVERBS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, forward_np, full_name, full_names,
-    is_abbreviation, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
+    is_abbreviation, is_function, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner,
 )
 from .sentences import sentence_spans
@@ -24,6 +24,7 @@ UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged of from now".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
+_BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
@@ -218,6 +219,9 @@ def _before(article: _Article, first) -> Person | None:
     before = _sentence_before(article.texts[first.block], first.start - 1).rstrip()
     if not before:
         return None
+    last_verb = list(SPEECH_VERB.finditer(before))[-1:]
+    if last_verb and _PASSIVE.search(before, 0, last_verb[0].start()) and _BY_AGENT.match(before, last_verb[0].end()):
+        return UNKNOWN  # 'According to X, families had been told by officials to "..."': the officials' words
     found = _SOURCE_LAST.search(before) or _SOURCE_FIRST.match(before)
     if found:
         return parse_np(found.group(1).split(), article.proper, False)
@@ -266,7 +270,7 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
     segments = [s.split() for s in " ".join(tokens).split(",")]
     if len(segments) > 1 and not segments[-1]:
         segments.pop()
-        while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _is_address(segments, proper)):
+        while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _describes_name(segments) or _is_address(segments, proper)):
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
@@ -277,6 +281,12 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
     return affiliated or parse_np(phrase, proper, at_start)
+
+
+def _describes_name(segments: list[list[str]]) -> bool:
+    """', vice-chair of the College,' ', known around town as ...,' after a name."""
+    first, before = segments[-1][:1], segments[-2][-1:]
+    return bool(first and before) and first[0].islower() and not is_function(first[0]) and before[0][:1].isupper()
 
 
 def _is_address(segments: list[list[str]], proper) -> bool:

@@ -401,6 +401,26 @@ def test_a_person_or_body_named_with_a_place_keeps_the_name(paragraphs, speaker)
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['Dr. Euan Rafter, vice-chair of the Caledonian College of Emergency Medicine, said the figures showed '
+      '"real people lying on trolleys in corridors".'], "Euan Rafter"),
+    (["Local dog warden Trev Hamlin, known around town as 'Two Leads' because he carries a spare, described it as "
+      "'the best thing I have seen in the job'."], "Trev Hamlin"),
+    (["Tam Okoye said it was a sad day.", "Machine operator Denise Rawley, 52, said she had not told her mother.",
+      '"My mum worked here, my aunties worked here," she said.'], "Denise Rawley"),
+    (['Opposition spokesman Gideon Marsh said ministers had been warned about "kit that is not up to a winter".'],
+     "Gideon Marsh"),
+])
+def test_appositives_and_reported_words_keep_the_speaker(paragraphs, speaker):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert quote.speaker == speaker
+
+
+def test_words_told_by_an_unnamed_agent_are_not_the_sources():
+    paragraph = 'According to the Irish Parents\' Council, families had been told by officials to "apply again next year".'
+    assert found(paragraph) == [("apply again next year", "")]
+
+
 @pytest.mark.parametrize("paragraph", [
     'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
 ])
