@@ -57,7 +57,7 @@ _ORG_WORDS = frozenset("""times agency council ministry union association office
 university party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
-coalition""".split())
+coalition forum league cooperative collective""".split())
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
 chain retailer network team zoo museum insurer lender carrier developer landlord supplier
@@ -137,7 +137,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
         joins = _joins_organisation(tokens + [word] + following, len(tokens))
         if is_function(word) and not joins:
             break
-        if _is_verb_after_subject(tokens, word):
+        if _is_verb_after_subject(tokens, word, following):
             break
         if lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES and not role_follows and not joins):
             break
@@ -149,12 +149,15 @@ def forward_np(text: str) -> tuple[list[str], str]:
     return [t if is_abbreviation(t) else t.rstrip(".") for t in tokens], text[position:]
 
 
-def _is_verb_after_subject(tokens: list[str], word: str) -> bool:
-    """'Crowds cheered Skipper Tamblyn': a past tense right after a capitalised word ends the
-    noun phrase ('Former striker', 'Union organiser' go on)."""
-    if len(tokens) != 1 or not word.islower() or not word.endswith("ed") or word in _ROLE_WORDS:
+def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -> bool:
+    """'Crowds cheered Skipper Tamblyn', 'Torvald believes the unit ...': a verb right after a
+    capitalised word ends the noun phrase ('Former striker', 'Union organisers said' go on)."""
+    if len(tokens) != 1 or not word.islower() or word in _ROLE_WORDS or not tokens[0][:1].isupper():
         return False
-    return tokens[0][:1].isupper() and tokens[0].lower() not in _ROLE_OPENERS
+    then = following[0].lower() if following else ""
+    present = word.endswith("s") and not word.endswith("ss") and then.isalpha() and then.islower()
+    present = present and then not in _SPEECH_WORDS and then not in ("who", "whose", "which", "and", "or")
+    return (word.endswith("ed") or present) and tokens[0].lower() not in _ROLE_OPENERS
 
 
 def phrase_ending(tokens: list[str]) -> list[str]:

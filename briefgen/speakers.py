@@ -35,7 +35,7 @@ _CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
 _QUOTE_MARK = re.compile('"')
 # 'A resident[ in Kilbrack][, who has lived there for 40 years,] said'
-_THEN_SPEAKS = re.compile(r"^(?:\s+(?:in|from|of|at|near)\s+[^,\"]{1,60}?)?(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
+_THEN_SPEAKS = re.compile(r"^(?:\s+(?:in|from|of|at|near|for)\s+[^,\"]{1,60}?)?(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
 _PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
 
 

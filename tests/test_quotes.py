@@ -421,6 +421,19 @@ def test_words_told_by_an_unnamed_agent_are_not_the_sources():
     assert found(paragraph) == [("apply again next year", "")]
 
 
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["Midwife Agnes Torvald called the plan a mistake.", "Torvald believes the unit can be saved.",
+      '"Give us six midwives and we will give you a safe unit," she said.'], "Agnes Torvald", ""),
+    (["Agnes Torvald called the plan a mistake.", "A spokeswoman for the charity Safe Births said it would cost lives.",
+      '"Every extra mile matters when a labour goes wrong," she said.'], "", "a spokeswoman"),
+    (['Union organisers said: "We will not accept a deal that cuts the night shift."'], "", "union organisers"),
+    (["The Pell Valley Patients' Forum said: \"Mothers deserve better than this plan.\""], "Pell Valley Patients' Forum", ""),
+])
+def test_she_means_who_the_previous_paragraph_is_about(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
 @pytest.mark.parametrize("paragraph", [
     'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
 ])
