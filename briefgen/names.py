@@ -81,7 +81,8 @@ finance health policy managing operations union club team area district county c
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\s+){0,2}(?:" + "|".join(sorted(TITLES)) + r")\s+[A-Z][a-z]"
 )
-_PARTICLES = frozenset("de del della der den van von da di du la le bin al of".split())
+_SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
+_PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
 _ABBREVIATIONS = vocabulary("en").abbreviations
@@ -113,6 +114,10 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
     if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
         return Person("", _role(tokens, sentence_initial, named=False))
+    if cut < len(tokens) and _after_portfolio_title(tokens[: cut + 1]):
+        cut += 1
+    if _after_portfolio_title(tokens[:cut]) and len(tokens) - cut >= 3:
+        cut += 1  # 'Minister for Education Deirdre Ní Bhriain'
     if len(tokens) - cut >= 3 and tokens[cut] in ("The", "the"):
         cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
     name = tokens[cut:]
@@ -219,8 +224,8 @@ def is_function(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_name_token(token: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.?", token):
-        return True  # an initial
+    if re.fullmatch(r"[A-Z]\.?", token) or len(token) == 1 and token.isupper():
+        return True  # an initial, or the Irish particle 'Ó
     if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token):
         return False
     return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
@@ -269,7 +274,7 @@ def _joins_organisation(tokens: list[str], n: int) -> bool:
     if tokens[n] != "for" or n == 0 or n + 1 >= len(tokens):
         return False
     before, after = tokens[n - 1], tokens[n + 1].rstrip(",.;:")
-    return before[:1].isupper() and before.lower() in _ORG_WORDS and is_name_token(after)
+    return before[:1].isupper() and before.lower() in _ORG_WORDS | TITLES and is_name_token(after)
 
 
 def _inside_organisation_name(tokens: list[str], n: int) -> bool:
@@ -330,7 +335,7 @@ def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
     if not tokens:
         return ""
     first = tokens[0]
-    common_noun = tokens[1].islower() if len(tokens) > 1 else first.lower().rstrip(".") not in TITLES
+    common_noun = tokens[1].islower() and tokens[1] not in ("for", "of") if len(tokens) > 1 else first.lower().rstrip(".") not in TITLES
     lower_first = first.lower() in _LOWER_ROLE_START or (sentence_initial and (common_noun or not named))
     if lower_first and not (len(first) > 1 and first.isupper()):
         tokens = [first[0].lower() + first[1:]] + tokens[1:]
@@ -361,7 +366,9 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     for sentence in sentences:
         tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
-            if len(run) >= 2:
+            if _after_portfolio_title(tokens[:first]) and len(run) >= 3:
+                names.setdefault(" ".join(run[1:]), " ".join(tokens[first - 2 : first + 1]))
+            elif len(run) >= 2:
                 names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
     return names
 
@@ -370,9 +377,9 @@ def full_name(name: str, names: dict, common_nouns: frozenset = frozenset(), rel
     """A lone surname -> the one full name ending with it, if there is exactly one; a title
     the article also uses as a noun ('Skipper Tamblyn' beside 'a skipper') is not a first name,
     and of two bearers of a surname, one introduced as the other's relative is not meant."""
-    if " " in name:
+    matches = {n for n in names if n.endswith(" " + name)}  # 'Ó Dubhda' -> 'Cathal Ó Dubhda'
+    if " " in name and (len(matches) != 1 or name.split()[0] not in _SURNAME_PARTICLES):
         return name
-    matches = {n for n in names if n.split()[-1] == name}
     if len(matches) > 1:
         matches = {n for n in matches if n.split()[0].lower() not in common_nouns} or matches
     if len(matches) > 1:
@@ -418,6 +425,12 @@ def _name_runs(tokens: list[str], proper):
             run = []
     if run:
         yield first, run
+
+
+def _after_portfolio_title(tokens: list[str]) -> bool:
+    """'Minister for', 'Secretary of': what follows is the portfolio ('Minister for Transport
+    Cathal Ó Dubhda'), one word before the name."""
+    return len(tokens) >= 2 and tokens[-1] in ("for", "of") and tokens[-2].lower() in TITLES
 
 
 def _title_before(tokens: list[str], start: int) -> str:

@@ -24,6 +24,7 @@ UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged of from now".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")  # 'Sen. Carla Whitmore, R-Okla., said'
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
@@ -109,7 +110,7 @@ class _Article:
         if not found:
             return person
         noun = found.group(1)
-        names = {name for name, role in self.roles.items() if role.lower().split()[-1:] == [noun]}
+        names = {name for name, role in self.roles.items() if _head_noun(role) == noun}
         names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun}
         if len(names) != 1:
             return person
@@ -120,6 +121,12 @@ class _Article:
         """The role given where the person is the subject of a sentence, else a title."""
         mentioned = (m.person.role for m in self.mentions if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _head_noun(role: str) -> str:
+    """'Minister for Education' -> 'minister'; 'water company' -> 'company'."""
+    words = re.split(r"\s+(?:for|of)\s+", role.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
 
 
 def _without_conjunction(sentence: str) -> str:
@@ -316,7 +323,7 @@ def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:
 def _is_appositive(tokens: list[str], proper) -> bool:
     """', 61,' ', who led the inspection,' ', a former engineer,' (but not ', Simon Achebe,')."""
     first = tokens[0].lower() if tokens else ""
-    if first[:1].isdigit() or first in _RELATIVE:
+    if first[:1].isdigit() or first in _RELATIVE or len(tokens) == 1 and _PARTY_STATE.fullmatch(tokens[0]):
         return True
     person = parse_np(tokens, proper, False)
     return first in ("a", "an", "the") and not (person and person.name)

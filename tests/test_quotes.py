@@ -434,6 +434,24 @@ def test_she_means_who_the_previous_paragraph_is_about(paragraphs, speaker, role
     assert (quote.speaker, quote.role) == (speaker, role)
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    (['"Nobody closes a ward to save money and calls it reform," Rep. Dolores Vane, D-Ore., said at a town hall. '
+      '"Every midwife in this town knows it."'],
+     [("Nobody closes a ward to save money and calls it reform. Every midwife in this town knows it.", "Dolores Vane")]),
+    (["Minister for Education Deirdre Ní Bhreen said the scheme was under pressure.",
+      '"I am not going to pretend the system is working, because it is not," the minister told the Dáil.',
+      '"We have recruited 340 new drivers since September."'],
+     [("I am not going to pretend the system is working, because it is not. We have recruited 340 new drivers "
+       "since September.", "Deirdre Ní Bhreen")]),
+    (["The contract went to a new operator, Minister for Transport Cathal Ó Dowd confirmed.",
+      '"The old service was not good enough," Ó Dowd said.'], [("The old service was not good enough", "Cathal Ó Dowd")]),
+    (['Her neighbour, Seosamh Mac an Bard, said they were "treated like parcels, not passengers".'],
+     [("treated like parcels, not passengers", "Seosamh Mac an Bard")]),
+])
+def test_split_quotes_with_long_attributions_and_irish_names(paragraphs, expected):
+    assert found(*paragraphs) == expected
+
+
 @pytest.mark.parametrize("paragraph", [
     'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
 ])
