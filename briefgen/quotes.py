@@ -33,7 +33,8 @@ _QUOTE_MARK = re.compile('"')
 _SINGLE_MARK = re.compile("'")
 _DECADE = re.compile(r"\d0s\b")
 _NAMING = re.compile(
-    r"\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called)(?:\s+[\w'-]+){0,3},?\s*$",
+    r"\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called"
+    r"|(?:under|with) the (?:title|headline|name))(?:\s+[\w'-]+){0,3},?\s*$",
     re.IGNORECASE,
 )
 _PASSIVE_CALLED = re.compile(
@@ -45,6 +46,7 @@ _WORK_BEFORE = re.compile(
     r"\b(?:paper|report|study|book|novel|film|album|song|article|essay|poem|documentary|exhibition|headline)\s*,?\s*$",
     re.IGNORECASE,
 )
+_HEADLINE_REST = re.compile(r":\s+[a-z][^.!?\"]{0,80}")  # ': parents on the bus places row'
 _AFTER_CLOSING = re.compile(
     r" (?:[A-Z(-]|(?:he|she|it|they|we|according)\b|(?:" + SPEECH_VERB.pattern + r"))"
 )
@@ -231,7 +233,17 @@ def is_speech(quotation: Quotation, norms: list[str]) -> bool:
         return False
     if len(quotation.pieces) > 1:
         return True
-    return not _is_title(text) and not _is_named(norms[quotation.first.block][: quotation.first.start - 1], text)
+    norm = norms[quotation.first.block]
+    before, after = norm[: quotation.first.start - 1], norm[quotation.first.end + 1 :]
+    return not _is_title(text) and not _is_named(before, text) and not _is_headline(before, after)
+
+
+def _is_headline(before: str, after: str) -> bool:
+    """''We were told to just wait': parents on the bus row', a line of its own: the headline of
+    another story, quoting nobody named, not speech in this one."""
+    line_after = after.split("\n", 1)[0]
+    opens_line = not before.rsplit("\n", 1)[-1].strip()
+    return opens_line and bool(_HEADLINE_REST.fullmatch(line_after)) and not SPEECH_VERB.search(line_after)
 
 
 def _is_named(before: str, text: str) -> bool:

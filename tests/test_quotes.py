@@ -452,6 +452,18 @@ def test_split_quotes_with_long_attributions_and_irish_names(paragraphs, expecte
     assert found(*paragraphs) == expected
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    (['The study, published under the title "Deep Pelagic Pathways of Anguilla anguilla", tracked 41 eels.'], []),
+    (["Related stories:", "    Fees to be scrapped next year\n    'We were told to just wait': parents on the bus row"], []),
+    (['She read out the title of the report and said: "This is not a title, it is a warning to us all."'],
+     [("This is not a title, it is a warning to us all.", "")]),
+    (["'We were told to just wait': parents said on Monday that nobody had called them back."],
+     [("We were told to just wait", "")]),
+])
+def test_titles_and_headlines_of_other_stories_are_not_quotes(paragraphs, expected):
+    assert found(*paragraphs) == expected
+
+
 @pytest.mark.parametrize("paragraph", [
     'Sam Reid met union leader Kay Obi on Monday, calling the talks "a step in the right direction for everyone".',
 ])
