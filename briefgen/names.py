@@ -85,6 +85,8 @@ _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le 
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
+# A capitalised word followed by another or by a particle: where a name of two or more words can start
+_TWO_NAME_WORDS = re.compile(r'(?:^|[\s"])[A-Z][^\s"]*\s+(?:[A-Z]|(?i:' + "|".join(sorted(_PARTICLES)) + r')[,.;:!?]*(?:\s|$))')
 _ABBREVIATIONS = vocabulary("en").abbreviations
 
 
@@ -364,6 +366,8 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     """Names of two or more words used in the sentences, each with the title written before it."""
     names: dict[str, str] = {}
     for sentence in sentences:
+        if sentence.isascii() and not _TWO_NAME_WORDS.search(sentence):
+            continue  # most sentences: no two name words in a row
         tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
             if _after_portfolio_title(tokens[:first]) and len(run) >= 3:

@@ -49,7 +49,9 @@ class _Mention:
 
 
 class _Article:
-    """What attribution needs to know about the whole article: names, and who each sentence is about."""
+    """What attribution needs to know about the whole article: names, and who each sentence is
+    about. Who a sentence is about is worked out only for the sentences a question needs (the
+    paragraphs before a quote, the sentences naming a speaker): most are never asked about."""
 
     def __init__(self, norms: list[str]):
         self.texts = [mask_nicknames(norm) for norm in norms]
@@ -59,17 +61,50 @@ class _Article:
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
         narration = [_without_quotations(text) for text in self.texts]
-        spans = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
-        self.mentions: list[_Mention] = []
-        people = [
-            _Mention(number, start + offset, self.named(person) if person.name else person, bool(SPEECH_VERB.search(sentence)))
-            for number, start, sentence in spans
-            for offset, person in self.people_in(sentence)
-        ]
-        # who 'he', 'she' or 'it' may mean: who or what is named or speaks ('a spokeswoman said')
-        self.mentions = people
-        self.roles = {m.person.name: m.person.role for m in reversed(people) if m.person.name and m.person.role}
-        self.roles.update({name: title for name, title in self.full_names.items() if title and name not in self.roles})
+        self.narration = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
+        self.found: dict[int, list[_Mention]] = {}  # narration sentence -> the people it is about
+        self.speakers: list[_Mention] = []  # quotes' speakers, as they are found
+
+    def mentions(self, sentences, speakers=None) -> list[_Mention]:
+        """Who the given narration sentences are about, and the quotes' speakers (those in the
+        sentences' paragraphs unless given), in reading order."""
+        sentences = sorted(set(sentences))
+        if speakers is None:
+            blocks = {self.narration[n][0] for n in sentences}
+            speakers = [m for m in self.speakers if m.block in blocks]
+        about = [m for n in sentences for m in self._about(n)]
+        return sorted(about + speakers, key=lambda m: (m.block, m.offset))
+
+    def in_blocks(self, first: int, last: int) -> list[_Mention]:
+        return self.mentions(n for n, (block, _, _) in enumerate(self.narration) if first <= block <= last)
+
+    def naming(self, name: str, speakers: bool = True) -> list[_Mention]:
+        """The mentions that may be of `name`: from the sentences holding its last word (every
+        mention of a name does), and the speakers unless `speakers` is false."""
+        word = name.split()[-1]
+        holding = (n for n, (_, _, sentence) in enumerate(self.narration) if word in sentence)
+        return self.mentions(holding, self.speakers if speakers else [])
+
+    def _about(self, number: int) -> list[_Mention]:
+        if number not in self.found:
+            block, start, sentence = self.narration[number]
+            speaks = bool(SPEECH_VERB.search(sentence))
+            self.found[number] = [
+                _Mention(block, start + offset, self._named_alone(person) if person.name else person, speaks)
+                for offset, person in self.people_in(sentence)
+            ]
+        return self.found[number]
+
+    def _named_alone(self, person: Person) -> Person:
+        """`named`, with the role taken from the sentence or a title only (not from other mentions)."""
+        name = full_name(person.name, self.full_names, self.common_nouns, self.relatives)
+        return Person(name, person.role or self.full_names.get(name, ""))
+
+    def first_role(self, name: str) -> str:
+        """The role of the first sentence about `name` that gives one, else its title."""
+        about = self.naming(name, speakers=False)
+        role = next((m.person.role for m in about if m.person.name == name and m.person.role), "")
+        return role or self.full_names.get(name, "")
 
     def people_in(self, sentence: str):
         """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
@@ -110,16 +145,18 @@ class _Article:
         if not found:
             return person
         noun = found.group(1)
-        names = {name for name, role in self.roles.items() if _head_noun(role) == noun}
+        described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
+        candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
+        names = {name for name in candidates if _head_noun(self.first_role(name)) == noun}
         names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun}
         if len(names) != 1:
             return person
         name = names.pop()
-        return Person(name, self.roles.get(name, ""))
+        return Person(name, self.first_role(name))
 
     def role_of(self, name: str) -> str:
         """The role given where the person is the subject of a sentence, else a title."""
-        mentioned = (m.person.role for m in self.mentions if m.person.name == name and m.person.role)
+        mentioned = (m.person.role for m in self.naming(name.split()[-1]) if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
 
 
@@ -159,8 +196,7 @@ def attribute(norms: list[str], quotations) -> list[Person]:
         person = _resolve(article, person, first)
         people.append(person)
         if person.name:
-            article.mentions.append(_Mention(first.block, first.start, person))
-            article.mentions.sort(key=lambda m: (m.block, m.offset))
+            article.speakers.append(_Mention(first.block, first.start, person))
     return people
 
 
@@ -334,7 +370,7 @@ def _continued(article: _Article, first) -> Person | None:
     text = article.texts[first.block]
     if first.block == 0 or first.start - 1 != len(text) - len(text.lstrip()):
         return None
-    earlier = [m for m in article.mentions if m.block == first.block - 1 and m.speaks and _may_be_he_or_she(m.person)]
+    earlier = [m for m in article.in_blocks(first.block - 1, first.block - 1) if m.speaks and _may_be_he_or_she(m.person)]
     return earlier[-1].person if earlier else None
 
 
@@ -345,7 +381,7 @@ def _resolve(article: _Article, person: Person, first) -> Person:
         if person.pronoun not in ("he", "she", "it"):
             return UNKNOWN
         earlier = [
-            m for m in article.mentions
+            m for m in article.in_blocks(first.block - ANTECEDENT_BLOCKS, first.block)
             if (m.block, m.offset) < (first.block, first.start) and first.block - m.block <= ANTECEDENT_BLOCKS
         ]
         if person.pronoun == "it":
