@@ -4,7 +4,8 @@ Each case in bench/quotes/cases/ is an article body (`NAME.txt` or `NAME.md`, as
 pastes it) and `NAME.yaml` with its title, outlet and every direct quote in it with its
 speaker ("" where the article does not name one). The article goes through the real
 pipeline (clean -> sentences -> quotes). A found quote matches an annotated one when their
-words are the same (case, punctuation and quote marks aside). Reported: precision and recall
+words are the same (case, punctuation and quote marks aside); speakers are compared with
+straight apostrophes ("Women’s Board" is "Women's Board"). Reported: precision and recall
 of (quote, speaker) pairs, and speaker accuracy over the quotes found.
 """
 
@@ -57,14 +58,14 @@ def score(results: list[Result]) -> dict:
     for result in results:
         traps += len(result.not_quotes)
         trapped += len({key(t) for t in result.not_quotes} & {key(t) for t, _ in result.found})
-        gold = {key(text): speaker for text, speaker in result.expected}
+        gold = {key(text): normalize(speaker) for text, speaker in result.expected}
         found += len(result.found)
         expected += len(gold)
         for text, speaker in result.found:
             if key(text) in gold:
                 texts += 1
-                speakers += gold[key(text)] == speaker
-                pairs += gold[key(text)] == speaker
+                speakers += gold[key(text)] == normalize(speaker)
+                pairs += gold[key(text)] == normalize(speaker)
     return {
         "articles": len(results), "expected": expected, "found": found, "pairs": pairs,
         "precision": pairs / found if found else 0.0,
@@ -82,7 +83,7 @@ def mistakes(result: Result) -> list[str]:
     for text, speaker in result.found:
         if key(text) not in gold:
             lines.append(f"  extra:   {text!r} ({speaker or 'no speaker'})")
-        elif gold[key(text)][1] != speaker:
+        elif normalize(gold[key(text)][1]) != normalize(speaker):
             lines.append(f"  speaker: {text!r}: found {speaker!r}, expected {gold[key(text)][1]!r}")
     lines += [f"  missed:  {text!r} ({speaker})" for k, (text, speaker) in gold.items() if k not in seen]
     return lines
