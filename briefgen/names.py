@@ -54,7 +54,7 @@ have will would can could may might must should did does do not no it this these
 then also so yet still now we they you i me him them us what how why whether""".split())
 _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
-university party service services company group authority court committee commission board
+university branch bureau inspectorate tribunal party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective""".split())
@@ -80,6 +80,8 @@ _ROLE_WORDS = TITLES | frozenset("""general branch executive regional national s
 finance health policy managing operations union club team area district county city local shadow""".split())
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\s+){0,2}(?:" + "|".join(sorted(TITLES)) + r")\s+[A-Z][a-z]"
+    # 'Fenwick Lowe utilities analyst Sunil Varma': a job noun, then a full name
+    r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee|ive)\s+[A-Z][a-z][\w'-]*\s+[A-Z][a-z]"
 )
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
@@ -118,11 +120,13 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return Person("", _role(tokens, sentence_initial, named=False))
     if cut < len(tokens) and _after_portfolio_title(tokens[: cut + 1]):
         cut += 1
-    if _after_portfolio_title(tokens[:cut]) and len(tokens) - cut >= 3:
+    if _after_portfolio_title(tokens[:cut]) and len(tokens) - cut >= 3 and tokens[-1].lower() not in _ORG_WORDS:
         cut += 1  # 'Minister for Education Deirdre Ní Bhriain'
     if len(tokens) - cut >= 3 and tokens[cut] in ("The", "the"):
         cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
     name = tokens[cut:]
+    if len(name) == 1 and len(name[0].rstrip(".")) == 1:
+        name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview)
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
 
@@ -146,7 +150,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
             break
         if _is_verb_after_subject(tokens, word, following):
             break
-        if lowered in _SPEECH_WORDS or (named and word.islower() and lowered not in _PARTICLES and not role_follows and not joins):
+        particle = lowered in _PARTICLES or word == "the" and tokens[-1:] == ["of"]
+        if lowered in _SPEECH_WORDS or (named and word.islower() and not particle and not role_follows and not joins):
             break
         tokens.append(word)
         position = match.start() + len(word)
@@ -264,11 +269,16 @@ def _in_name(tokens: list[str], n: int) -> bool:
         return _inside_organisation_name(tokens, n)
     if _joins_organisation(tokens, n):
         return True
-    if tokens[n].lower() not in _PARTICLES:
+    if not _is_particle(tokens, n):
         return is_name_token(tokens[n])
-    before = next((t for t in reversed(tokens[:n]) if t.lower() not in _PARTICLES), None)
-    after = next((t for t in tokens[n + 1 :] if t.lower() not in _PARTICLES), None)
+    before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
+    after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
     return before is not None and after is not None and is_name_token(before) and is_name_token(after)
+
+
+def _is_particle(tokens: list[str], n: int) -> bool:
+    """'van', 'de', 'of'; and 'the' after 'of' ('Friends of the Kelby Library')."""
+    return tokens[n].lower() in _PARTICLES or tokens[n] == "the" and n > 0 and tokens[n - 1] == "of"
 
 
 def _joins_organisation(tokens: list[str], n: int) -> bool:
@@ -370,7 +380,7 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
             continue  # most sentences: no two name words in a row
         tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
-            if _after_portfolio_title(tokens[:first]) and len(run) >= 3:
+            if _after_portfolio_title(tokens[:first]) and len(run) >= 3 and run[-1].lower() not in _ORG_WORDS:
                 names.setdefault(" ".join(run[1:]), " ".join(tokens[first - 2 : first + 1]))
             elif len(run) >= 2:
                 names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
@@ -413,14 +423,14 @@ def _name_runs(tokens: list[str], proper):
     """(index, words) of each run of name words; punctuation after a word ends its run."""
     words = [token if token.endswith(".") and is_abbreviation(token) else token.rstrip(",.;:!?") for token in tokens]
     # Only a capitalised word or a particle can be in a name: the others just end a run.
-    capitalised = [n for n, word in enumerate(words) if word[:1].isupper() or word.lower() in _PARTICLES]
+    capitalised = [n for n, word in enumerate(words) if word[:1].isupper() or _is_particle(words, n)]
     run, first = [], 0
     for n in capitalised:
         if run and n != first + len(run):
             yield first, run
             run = []
         word = words[n]
-        named = _in_name(words, n) and (bool(run) or word.lower() not in _PARTICLES) and (n > 0 or _starts_name(tokens, proper))
+        named = _in_name(words, n) and (bool(run) or not _is_particle(words, n)) and (n > 0 or _starts_name(_leading_capitals(tokens), proper))
         if named:
             first = n if not run else first
             run.append(word)
@@ -429,6 +439,18 @@ def _name_runs(tokens: list[str], proper):
             run = []
     if run:
         yield first, run
+
+
+def _leading_capitals(tokens: list[str]) -> list[str]:
+    """The capitalised words a sentence opens with, up to the first punctuation."""
+    leading = []
+    for token in tokens:
+        if not token[:1].isupper():
+            break
+        leading.append(token)
+        if token.rstrip(",.;:!?") != token and not is_abbreviation(token):
+            break
+    return leading
 
 
 def _after_portfolio_title(tokens: list[str]) -> bool:

@@ -5,7 +5,8 @@ offset in the text readers see. News conventions handled here:
 
 - a quote over several paragraphs: each paragraph opens with a quote mark, only the last
   closes; a paragraph that does not open with one ends the quotation unclosed (dropped);
-- a quote split by its attribution ("...," she said. "...") is one quotation;
+- a quote split by its attribution ("...," she said. "...") is one quotation, also when
+  its second part runs on over paragraphs; a quote that closes in its paragraph is whole;
 - quotes in single marks ('...,' she said), as British papers print them, where no double
   mark encloses them; an apostrophe ("don't", "the players' union") is not a quote mark;
 - quoted phrases that are not speech are skipped: scare quotes and other short phrases
@@ -31,6 +32,8 @@ _CURLY_CLOSE = "\u201d\u00bb"
 _COMMA_END = re.compile(r",(['\u2019\u201d]*)$")
 _QUOTE_MARK = re.compile('"')
 _SINGLE_MARK = re.compile("'")
+_WORD_OR_NUMBER = re.compile(r"[^\W_]+(?:['.,-][^\W_]+)*")  # 'at least $400 million': four words
+_TITLE_SMALL_WORDS = frozenset("with from into onto over upon under about after before than without between through".split())
 _DECADE = re.compile(r"\d0s\b")
 _NAMING = re.compile(
     r"\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called"
@@ -191,8 +194,8 @@ def _first_visible(text: str) -> int:
 
 
 def join_split(found: list[Quotation], norms: list[str]) -> list[Quotation]:
-    """'"...," she said. "..."' is one quotation: join parts separated only by an attribution,
-    also when the second part is a paragraph of its own."""
+    """'"...," she said. "..."' is one quotation: join parts separated only by an attribution
+    in one paragraph, also when the second part runs on over the next paragraphs."""
     joined: list[Quotation] = []
     for quotation in found:
         previous = joined[-1] if joined else None
@@ -205,31 +208,27 @@ def join_split(found: list[Quotation], norms: list[str]) -> list[Quotation]:
 
 
 def _gap(previous: Quotation, quotation: Quotation, norms: list[str]) -> str | None:
-    """The text between two quotations in one paragraph, or ending one and opening the next."""
+    """The text between two quotations in one paragraph. A quotation closed before its
+    paragraph ends is whole: a quote opening the next paragraph is another quotation."""
     first, then = previous.last, quotation.first
-    if len(quotation.pieces) != 1:
-        return None
-    if first.block == then.block:
-        return norms[then.block][first.end + 1 : then.start - 1]
-    opens_next = then.block == first.block + 1 and not norms[then.block][: then.start - 1].strip()
-    return norms[first.block][first.end + 1 :] if opens_next else None
+    return norms[then.block][first.end + 1 : then.start - 1] if first.block == then.block else None
 
 
 def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[str]) -> bool:
     last = previous.last
     if not re.search(r"[,.?!]['\s]*$", norms[last.block][last.start : last.end]) and not gap.startswith(","):
         return False  # the first part does not end as speech does before an attribution
+    if gap.lstrip()[:1].isupper() and gap.rstrip().endswith(":"):
+        return False  # '"..." He added: "..."': a sentence of its own introduces another quotation
     rest = norms[quotation.last.block][quotation.last.end + 1 :]
     ends_sentence = not rest.strip() or re.match(r"^\s*[.,;!?)]*\s*(?:$|[A-Z(\"])", rest)
-    if quotation.first.block != last.block and rest.strip(" .,;!?)"):
-        return False  # a paragraph of its own must be nothing but the rest of the quote
     return bool(ends_sentence) and is_attribution(gap)
 
 
 def is_speech(quotation: Quotation, norms: list[str]) -> bool:
     """Direct speech, not a scare quote, a nickname, a name given to something or the title of a work."""
     text = " ".join(norms[p.block][p.start : p.end] for p in quotation.pieces)
-    if len(words(text)) < MIN_WORDS:
+    if len(_WORD_OR_NUMBER.findall(text)) < MIN_WORDS:
         return False
     if len(quotation.pieces) > 1:
         return True
@@ -261,7 +260,7 @@ def _is_named(before: str, text: str) -> bool:
 def _is_title(text: str) -> bool:
     """Title Case with no sentence punctuation: "The Lighthouse Keeper's Daughter"."""
     tokens = words(text)
-    significant = [t for t in tokens if len(t) > 3] + tokens[:1]
+    significant = [t for t in tokens if len(t) > 3 and t.lower() not in _TITLE_SMALL_WORDS] + tokens[:1]
     return not re.search(r"[.,;:!?]\W*$", text.strip()) and all(t[0].isupper() for t in significant)
 
 

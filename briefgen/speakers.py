@@ -33,8 +33,23 @@ _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'Accor
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\b")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|asking|speaking|declining|requesting)\b")
+_DESCRIBED_BY = re.compile(
+    r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
+)
+_CALLS_ITSELF = re.compile(
+    r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
+)
+_ASKED_FOR = re.compile(r"(?:asked|called)\s+for\s*$")
+_RELATIVE_END = re.compile(r",\s+(who|which)$")
 _QUOTE_MARK = re.compile('"')
+_POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*)'s\s+\w")
+_GENDERED = {
+    **dict.fromkeys("""son husband father brother grandson grandfather nephew uncle boyfriend dad stepson stepfather
+    widower mr king prince""".split(), "he"),
+    **dict.fromkeys("""daughter wife mother sister granddaughter grandmother niece aunt girlfriend mum mom stepdaughter
+    stepmother widow mrs ms miss queen princess dame""".split(), "she"),
+}
 # 'A resident[ in Kilbrack][, who has lived there for 40 years,] said'
 _THEN_SPEAKS = re.compile(r"^(?:\s+(?:in|from|of|at|near|for)\s+[^,\"]{1,60}?)?(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
 _PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
@@ -111,6 +126,9 @@ class _Article:
         named it cites 'according to'."""
         subject = self.subject(sentence)
         if subject is not None and (subject.name or subject.role):
+            possessor = _POSSESSOR.match(subject.role)  # 'Tara Finch's son Oscar': Tara Finch is named too
+            if possessor:
+                yield 0, Person(possessor.group(1))
             yield 0, subject
         for found in _ACCORDING_TO.finditer(sentence):
             person = parse_np(found.group(1).split(), self.proper, False)
@@ -137,10 +155,10 @@ class _Article:
         name = full_name(person.name, self.full_names, self.common_nouns, self.relatives)
         return Person(name, person.role or self.role_of(name))
 
-    def described(self, person: Person) -> Person:
+    def described(self, person: Person, near=None) -> Person:
         """'the company' -> the one name the article gives that role ('The water company, Calder
-        Water') or that ends with that word ('the park' -> Oxley Wildlife Park); no name when
-        none or several have it."""
+        Water') or that ends with that word ('the park' -> Oxley Wildlife Park); of several,
+        the only one written in the two paragraphs before `near`; else no name."""
         found = re.fullmatch(r"the (?:\w+ )?(\w+)", person.role.lower())
         if not found:
             return person
@@ -149,10 +167,17 @@ class _Article:
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
         names = {name for name in candidates if _head_noun(self.first_role(name)) == noun}
         names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun}
+        if len(names) > 1 and near is not None:
+            names = self._named_just_before(names, near) or names
         if len(names) != 1:
             return person
         name = names.pop()
         return Person(name, self.first_role(name))
+
+    def _named_just_before(self, names: set[str], near) -> set[str]:
+        """Those of `names` written in the two paragraphs before `near` (and its own, before it)."""
+        before = self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block] + [self.texts[near.block][: near.start]]
+        return {name for name in names if any(name in text for text in before)}
 
     def role_of(self, name: str) -> str:
         """The role given where the person is the subject of a sentence, else a title."""
@@ -204,7 +229,7 @@ def is_attribution(gap: str) -> bool:
     """Whether the text between two parts of a quote is only its attribution ('," she said. "')."""
     clause = _clause(gap)
     rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
-    main, *relative = _RELATIVE_CLAUSE.split(clause, 1)  # ', who asked not to be named.' describes the speaker
+    main, *relative = _RELATIVE_CLAUSE.split(clause, 1)  # ', who asked not to be named.', ', asking not to be named.' describe the speaker
     if relative and "," in relative[0]:
         main = clause
     if rest.strip(" .,;:") or len(main.split()) > 14 or len(gap.split()) > 24 or len(SPEECH_VERB.findall(main)) != 1:
@@ -262,6 +287,9 @@ def _before(article: _Article, first) -> Person | None:
     before = _sentence_before(article.texts[first.block], first.start - 1).rstrip()
     if not before:
         return None
+    agent = _DESCRIBED_BY.search(before)
+    if agent:  # 'was once described by food critic Gideon Farrow as "..."'
+        return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN
     last_verb = list(SPEECH_VERB.finditer(before))[-1:]
     if last_verb and _PASSIVE.search(before, 0, last_verb[0].start()) and _BY_AGENT.match(before, last_verb[0].end()):
         return UNKNOWN  # 'According to X, families had been told by officials to "..."': the officials' words
@@ -269,11 +297,17 @@ def _before(article: _Article, first) -> Person | None:
     if found:
         return parse_np(found.group(1).split(), article.proper, False)
     verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start())]
+    if len(verbs) > 1 and _ASKED_FOR.match(before, verbs[-1].start()):
+        verbs.pop()  # 'Pike said Reinholt had asked for "..."': a request Pike reports in his words
     if verbs and verbs[-1].group() in _PARTICIPLE:
         return article.subject(before) if before[: verbs[-1].start()].rstrip().endswith(",") else None
     if verbs:
-        head = re.sub(r",\s+(?:who|which)$", "", before[: verbs[-1].start()].rstrip())  # 'X, who called it "..."'
-        found = _np_before(head, article.proper, whole=False) or _reported_speaker(head, article.proper)
+        head = before[: verbs[-1].start()].rstrip()
+        # 'X, who called it "..."'; '... from the Friends of Kelby Library, which said': the name itself
+        relative = _RELATIVE_END.search(head)
+        head = head[: relative.start()] if relative else head
+        found = _np_before(head, article.proper, whole=False, affiliation=not relative or relative.group(1) != "which")
+        found = found or _reported_speaker(head, article.proper)
         if found:
             return found
     if verbs or before.endswith(":"):
@@ -302,11 +336,14 @@ def _sentence_before(text: str, mark: int) -> str:
     return head[start:]
 
 
-def _np_before(head: str, proper, whole: bool) -> Person | None:
+def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Person | None:
     """The noun phrase that ends right before a speech verb, skipping appositives.
 
     'Pensioner Moira Gallacher, 78, who missed ...,' -> Moira Gallacher. With `whole`, the
     phrase must be all of `head` (an attribution after a quote: '," X, 61, said')."""
+    called = _CALLS_ITSELF.search(head)
+    if called:  # 'The armed group, which calls itself the Harun Free Brigade,'
+        return Person(called.group(1))
     tokens = head.split()
     while tokens and tokens[-1].lower() in ADVERBS:
         tokens.pop()
@@ -317,7 +354,7 @@ def _np_before(head: str, proper, whole: bool) -> Person | None:
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
-    affiliated = _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper)
+    affiliated = _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper) if affiliation else None
     if whole and affiliated and not affiliated.name and len(affiliated.role.split()) == len(tokens) and len(segments) == 1:
         return affiliated  # '," a spokesman for the operator said'
     if whole and (len(phrase) != len(tokens) or len(segments) > 1 and not head.rstrip().endswith(",")):
@@ -386,9 +423,9 @@ def _resolve(article: _Article, person: Person, first) -> Person:
         ]
         if person.pronoun == "it":
             return _organisation(article, earlier[-1].person) if earlier else UNKNOWN
-        earlier = [m for m in earlier if _may_be_he_or_she(m.person)]
+        earlier = [m for m in earlier if _may_be_he_or_she(m.person) and _GENDERED.get(_kin(m.person), person.pronoun) == person.pronoun]
         return earlier[-1].person if earlier else UNKNOWN
-    return article.named(person) if person.name else article.described(Person("", person.role))
+    return article.named(person) if person.name else article.described(Person("", person.role), first)
 
 
 def _organisation(article: _Article, person: Person) -> Person:
@@ -396,6 +433,11 @@ def _organisation(article: _Article, person: Person) -> Person:
     if not is_organisation(person):
         return UNKNOWN
     return person if person.name else article.described(person)
+
+
+def _kin(person: Person) -> str:
+    """The gendered word in a role ('Tara Finch's son' -> 'son'), if any."""
+    return next((word for word in person.role.lower().replace(".", "").split() if word in _GENDERED), "")
 
 
 def _may_be_he_or_she(person: Person) -> bool:
