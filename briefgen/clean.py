@@ -140,7 +140,9 @@ BUILTIN_RULES = (
         "newsletter-promo",
         r"(?:^|[.,;:!?]\s+)(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|bulletins?|briefing|alerts?|inbox|our|here|free)\b"
         r"|\b(?:sign up|subscribe|register)\s+(?:to|for|with)\s+(?:our|my)\b|^for (?:the latest|more)\b.{0,120}\b(?:sign up|subscribe)\b"
-        r"|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|click here)\b|\b(?:straight )?(?:to|in) your inbox\b|\benter your email\b",
+        r"|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|click here)\b|\b(?:straight )?(?:to|in) your inbox\b|\benter your email\b"
+        r"|^\W*subscribe(?: now| today)?\s+to\s+[A-Z]",  # '**Subscribe to Touchline Monthly** - ...'
+
         hints=("sign up", "subscribe", "register", "inbox", "enter your email"),
     ),
     _rule("app-promo", r"^(?:download|get|install|try)\s+(?:the|our)\b.{0,50}\bapps?\b"),

@@ -37,7 +37,7 @@ rabbi imam chairman chairwoman chair chief director ambassador inspector superin
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
 officer leader spokesman spokeswoman spokesperson owner founder editor head organiser organizer
-treasurer headteacher congressman congresswoman assemblyman assemblywoman councilman councilwoman
+treasurer headteacher reader viewer listener congressman congresswoman assemblyman assemblywoman councilman councilwoman
 alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper""".split())
@@ -54,7 +54,7 @@ have will would can could may might must should did does do not no it this these
 then also so yet still now we they you i me him them us what how why whether""".split())
 _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
-university branch bureau inspectorate tribunal party service services company group authority court committee commission board
+university branch bureau inspectorate directorate tribunal party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective""".split())
@@ -85,6 +85,7 @@ _ROLE_THEN_NAME = re.compile(
 )
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())  # 'a spokeswoman for Vale Buses' speaks for a firm
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
 # A capitalised word followed by another or by a particle: where a name of two or more words can start
@@ -114,6 +115,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     cut = len(tokens)
     while cut > 0 and _in_name(tokens, cut - 1):
         cut -= 1
+    while 0 < cut < len(tokens) and tokens[-1].lower() in _ORG_WORDS and tokens[cut - 1].lower() in TITLES and tokens[cut - 1].istitle():
+        cut -= 1  # 'Air Safety Directorate', 'Army Benevolent Fund': a title word inside an organisation's name
     if sentence_initial and cut == 0 and not _starts_name(tokens, proper):
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
     if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
@@ -155,6 +158,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
             break
         tokens.append(word)
         position = match.start() + len(word)
+        if len(tokens) == 1 and lowered in PRONOUNS:
+            break  # 'he shrugs', 'she laughs': a pronoun is the whole phrase
         named = named or (len(tokens) > 1 and is_name_token(word))  # a first word is capitalised anyway
         if token != word or word.endswith(".") and not is_abbreviation(word):
             break
@@ -388,7 +393,8 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
 
 
 def full_name(name: str, names: dict, common_nouns: frozenset = frozenset(), relatives: frozenset = frozenset()) -> str:
-    """A lone surname -> the one full name ending with it, if there is exactly one; a title
+    """A lone surname -> the one full name ending with it, if there is exactly one (else a
+    lone first name -> the one full name starting with it); a title
     the article also uses as a noun ('Skipper Tamblyn' beside 'a skipper') is not a first name,
     and of two bearers of a surname, one introduced as the other's relative is not meant."""
     matches = {n for n in names if n.endswith(" " + name)}  # 'Ó Dubhda' -> 'Cathal Ó Dubhda'
@@ -398,6 +404,9 @@ def full_name(name: str, names: dict, common_nouns: frozenset = frozenset(), rel
         matches = {n for n in matches if n.split()[0].lower() not in common_nouns} or matches
     if len(matches) > 1:
         matches = {n for n in matches if n not in relatives} or matches
+    if not matches and " " not in name:  # 'Kevin told the Bugle' after 'Kevin Ashworth, 58,'
+        matches = {n for n in names if n.startswith(name + " ") and n.split()[-1].lower() not in _ORG_WORDS}
+        return matches.pop() if len(matches) == 1 else name
     return matches.pop() if len(matches) == 1 else name
 
 
@@ -456,7 +465,7 @@ def _leading_capitals(tokens: list[str]) -> list[str]:
 def _after_portfolio_title(tokens: list[str]) -> bool:
     """'Minister for', 'Secretary of': what follows is the portfolio ('Minister for Transport
     Cathal Ó Dubhda'), one word before the name."""
-    return len(tokens) >= 2 and tokens[-1] in ("for", "of") and tokens[-2].lower() in TITLES
+    return len(tokens) >= 2 and tokens[-1] in ("for", "of") and tokens[-2].lower() in TITLES - _SPOKESPEOPLE
 
 
 def _title_before(tokens: list[str], start: int) -> str:

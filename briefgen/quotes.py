@@ -37,7 +37,8 @@ _TITLE_SMALL_WORDS = frozenset("with from into onto over upon under about after 
 _DECADE = re.compile(r"\d0s\b")
 _NAMING = re.compile(
     r"\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called"
-    r"|(?:under|with) the (?:title|headline|name))(?:\s+[\w'-]+){0,3},?\s*$",
+    r"|(?:under|with) the (?:title|headline|name)|(?:slogan|motto|tagline|catchphrase)(?:\s+(?:is|was|reads|read))?:?)"
+    r"(?:\s+[\w'-]+){0,3},?\s*$",
     re.IGNORECASE,
 )
 _PASSIVE_CALLED = re.compile(
@@ -218,6 +219,8 @@ def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[
     last = previous.last
     if not re.search(r"[,.?!]['\s]*$", norms[last.block][last.start : last.end]) and not gap.startswith(","):
         return False  # the first part does not end as speech does before an attribution
+    if not re.search(r"[.,:;!?]\s*$", gap):
+        return False  # '"...," said X, who rates it a "buy"': the second quote is inside his sentence
     if gap.lstrip()[:1].isupper() and gap.rstrip().endswith(":"):
         return False  # '"..." He added: "..."': a sentence of its own introduces another quotation
     rest = norms[quotation.last.block][quotation.last.end + 1 :]
@@ -258,10 +261,11 @@ def _is_named(before: str, text: str) -> bool:
 
 
 def _is_title(text: str) -> bool:
-    """Title Case with no sentence punctuation: "The Lighthouse Keeper's Daughter"."""
+    """Title Case with no sentence punctuation: "The Lighthouse Keeper's Daughter" (a comma
+    inside the marks is American style: "The Orchard Keeper's Daughter,")."""
     tokens = words(text)
     significant = [t for t in tokens if len(t) > 3 and t.lower() not in _TITLE_SMALL_WORDS] + tokens[:1]
-    return not re.search(r"[.,;:!?]\W*$", text.strip()) and all(t[0].isupper() for t in significant)
+    return not re.search(r"[.;:!?]\W*$", text.strip()) and all(t[0].isupper() for t in significant)
 
 
 def display_text(parts: tuple[str, ...]) -> str:

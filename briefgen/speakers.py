@@ -20,8 +20,9 @@ from .names import (
 from .sentences import sentence_spans
 
 ANTECEDENT_BLOCKS = 2
+MAX_CHAIN = 8  # sentences about 'he' passing on whom it means
 UNKNOWN = Person()
-_RELATIVE = frozenset("who whose whom which where when aged of from now".split())  # ', of Leeds,'
+_RELATIVE = frozenset("who whose whom which where when aged of from now for representing".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")  # 'Sen. Carla Whitmore, R-Okla., said'
@@ -40,10 +41,19 @@ _DESCRIBED_BY = re.compile(
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
 )
+_JUDGED_AS = re.compile(
+    r"\b(?:welcomed|hailed|dismissed|condemned|criticised|criticized|praised|slammed|rejected|attacked|greeted)"
+    r"(?:\s+[\w'-]+){1,5}\s+as\s*$"
+)
 _ASKED_FOR = re.compile(r"(?:asked|called)\s+for\s*$")
 _RELATIVE_END = re.compile(r",\s+(who|which)$")
 _QUOTE_MARK = re.compile('"')
-_POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)*[A-Z][\w-]*)'s\s+\w")
+# who a sentence without a readable subject is about: 'Among them was PhD student Amara Osei',
+# 'For 14 seasons Tommy Brannigan was the last line of defence'
+_WAS_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+(?:[^\s,]+\s+){0,3}$")
+_AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
+_ADDRESSED = re.compile(r"\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(her|him)\b")
+_POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)+[A-Z][\w-]*)'s\s+[a-z]")
 _GENDERED = {
     **dict.fromkeys("""son husband father brother grandson grandfather nephew uncle boyfriend dad stepson stepfather
     widower mr king prince""".split(), "he"),
@@ -61,6 +71,7 @@ class _Mention:
     offset: int
     person: Person
     speaks: bool = True  # in a sentence with a speech verb, or as a quote's speaker
+    addresses: tuple[str, ...] = ()  # 'asked her whether': 'she' then means someone else
 
 
 class _Article:
@@ -104,8 +115,9 @@ class _Article:
         if number not in self.found:
             block, start, sentence = self.narration[number]
             speaks = bool(SPEECH_VERB.search(sentence))
+            addresses = tuple(_ADDRESSED.findall(sentence))
             self.found[number] = [
-                _Mention(block, start + offset, self._named_alone(person) if person.name else person, speaks)
+                _Mention(block, start + offset, self._named_alone(person) if person.name else person, speaks, addresses)
                 for offset, person in self.people_in(sentence)
             ]
         return self.found[number]
@@ -125,21 +137,45 @@ class _Article:
         """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
         named it cites 'according to'."""
         subject = self.subject(sentence)
-        if subject is not None and (subject.name or subject.role):
+        if subject is not None and subject.pronoun:
+            if subject.pronoun in ("he", "she", "it"):
+                yield 0, subject  # passes on whom the pronoun means
+        elif subject is not None and (subject.name or subject.role):
             possessor = _POSSESSOR.match(subject.role)  # 'Tara Finch's son Oscar': Tara Finch is named too
             if possessor:
                 yield 0, Person(possessor.group(1))
             yield 0, subject
+        else:
+            yield from self._only_person_in(sentence)
         for found in _ACCORDING_TO.finditer(sentence):
             person = parse_np(found.group(1).split(), self.proper, False)
             if person is not None and person.name:
                 yield found.start(), person
 
+    def _only_person_in(self, sentence: str):
+        """A sentence without a subject to read is about the person it opens with in the
+        possessive ('Beverly Dunn's car was crushed') or names before or after 'was', if it
+        names one so."""
+        owner = _POSSESSOR.match(sentence.lstrip())
+        if owner:
+            yield len(sentence) - len(sentence.lstrip()), Person(owner.group(1))
+            return
+        plain = " ".join(sentence.split())  # a nickname is blanked: 'Tommy        Brannigan'
+        named = {}
+        for name in (n for n in self.full_names if n.split()[-1] in sentence):
+            at = plain.find(name)
+            if at >= 0 and person_like(Person(name)) and (_WAS_BEFORE.search(plain, 0, at) or _AUXILIARY_AFTER.match(plain, at + len(name))):
+                named[name] = at
+        if len(named) == 1:
+            name, offset = named.popitem()
+            yield offset, Person(name)
+
     def subject(self, sentence: str) -> Person | None:
         """The subject of a sentence, also after an opening phrase ('Speaking to CNN, X said')."""
         sentence = _without_conjunction(sentence)
         comma = _COMMA.search(sentence, 0, 120)
-        starts = [0, comma.end()] if comma else [0]
+        dash = sentence.rfind(" - ")  # 'Asked about the save - the one that made his name - he shrugs.'
+        starts = [0] + ([comma.end()] if comma else []) + ([dash + 3] if dash > 0 else [])
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
@@ -259,14 +295,16 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
         found = _PRONOUN_SPEAKS.match(clause)
         return Person(pronoun=found.group(1)) if found else None
     found = re.match(r"^according to\s+(.+)$", clause)
-    if found:
-        return parse_np(forward_np(found.group(1))[0], proper, False)
+    if found:  # '," according to the bank's finance chief, Samuel Ortega-Lind'
+        tokens, rest = forward_np(found.group(1))
+        person = parse_np(tokens, proper, False)
+        return appositive_name(rest, proper, person) or person if person and not person.name else person
     verb = SPEECH_VERB.match(clause)
     if verb:
         tokens, rest = forward_np(clause[verb.end() :])
         person = parse_np(tokens, proper, False)
         if person and not person.name and rest.startswith(","):
-            return appositive_name(rest, proper, person)  # 'said its spokesman, Dev Raman'
+            return appositive_name(rest, proper, person) or person  # 'said its spokesman, Dev Raman'
         return person
     verb = SPEECH_VERB.search(clause)
     return _np_before(clause[: verb.start()], proper, whole=True) if verb else None
@@ -310,8 +348,8 @@ def _before(article: _Article, first) -> Person | None:
         found = found or _reported_speaker(head, article.proper)
         if found:
             return found
-    if verbs or before.endswith(":"):
-        return article.subject(before)
+    if verbs or before.endswith(":") or _JUDGED_AS.search(before):
+        return article.subject(before)  # 'X welcomed the plan as "..."', 'X dismissed the claims as "..."'
     return None
 
 
@@ -403,9 +441,16 @@ def _is_appositive(tokens: list[str], proper) -> bool:
 
 
 def _continued(article: _Article, first) -> Person | None:
-    """A paragraph that is only a quote continues the previous paragraph's speaker."""
-    text = article.texts[first.block]
-    if first.block == 0 or first.start - 1 != len(text) - len(text.lstrip()):
+    """A paragraph that is only a quote continues the previous paragraph's speaker; a quote
+    that is a sentence of its own after narration in its paragraph belongs to whom that
+    narration is about ('Prof. Helena Marsh is careful when I ask her. "Our data show ..."')."""
+    head = article.texts[first.block][: first.start - 1]
+    if head.strip():
+        if not re.search(r"[.!?]\s+$", head):
+            return None
+        earlier = [m for m in article.in_blocks(first.block, first.block) if m.offset < first.start and _may_be_he_or_she(m.person)]
+        return earlier[-1].person if earlier else None
+    if first.block == 0:
         return None
     earlier = [m for m in article.in_blocks(first.block - 1, first.block - 1) if m.speaks and _may_be_he_or_she(m.person)]
     return earlier[-1].person if earlier else None
@@ -415,17 +460,36 @@ def _resolve(article: _Article, person: Person, first) -> Person:
     """Pronouns to the last person (for 'it', organisation) named; surnames to the article's
     full name; roles filled in."""
     if person.pronoun:
-        if person.pronoun not in ("he", "she", "it"):
-            return UNKNOWN
-        earlier = [
-            m for m in article.in_blocks(first.block - ANTECEDENT_BLOCKS, first.block)
-            if (m.block, m.offset) < (first.block, first.start) and first.block - m.block <= ANTECEDENT_BLOCKS
-        ]
-        if person.pronoun == "it":
-            return _organisation(article, earlier[-1].person) if earlier else UNKNOWN
-        earlier = [m for m in earlier if _may_be_he_or_she(m.person) and _GENDERED.get(_kin(m.person), person.pronoun) == person.pronoun]
-        return earlier[-1].person if earlier else UNKNOWN
+        return _antecedent(article, person.pronoun, first.block, first.start)
     return article.named(person) if person.name else article.described(Person("", person.role), first)
+
+
+def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth: int = 0) -> Person:
+    """Who 'he', 'she' or 'it' at (block, offset) means: the last fitting mention within two
+    paragraphs; a sentence about the same pronoun passes on whom it meant ('These days he
+    keeps bees. "..." he says.')."""
+    if pronoun not in ("he", "she", "it") or depth > MAX_CHAIN:
+        return UNKNOWN
+    earlier = [m for m in article.in_blocks(block - ANTECEDENT_BLOCKS, block) if (m.block, m.offset) < (block, offset)]
+    if pronoun == "it":
+        earlier = [m for m in earlier if m.person.pronoun in ("", "it")]
+    else:
+        addressed = "her" if pronoun == "she" else "him"
+        earlier = [
+            m for m in earlier
+            if (m.person.pronoun == pronoun or not m.person.pronoun and _may_be(pronoun, m.person)) and addressed not in m.addresses
+        ]
+    if not earlier:
+        return UNKNOWN
+    last = earlier[-1]
+    if last.person.pronoun:
+        return _antecedent(article, pronoun, last.block, last.offset, depth + 1)
+    return _organisation(article, last.person) if pronoun == "it" else last.person
+
+
+def _may_be(pronoun: str, person: Person) -> bool:
+    """Whether 'he' or 'she' can mean `person`: a person or an unnamed speaker, not a son for 'she'."""
+    return _may_be_he_or_she(person) and _GENDERED.get(_kin(person), pronoun) == pronoun
 
 
 def _organisation(article: _Article, person: Person) -> Person:

@@ -767,3 +767,57 @@ def test_a_split_quote_with_an_anonymous_source_clause_is_one_quote():
 ])
 def test_event_titles_and_opinion_teasers_are_not_quotes(paragraph):
     assert found("The library reopened on Monday.", paragraph) == []
+
+
+# Speakers: a fifth round (first names, subjects read from 'was', pronoun chains, replies, verdicts)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Kevin Ashworth, 58, and his wife Janice Ashworth matched all six numbers.",
+      "Speaking at a press conference, Kevin told the Bugle: 'I checked the ticket five times before I believed it.'"],
+     "Kevin Ashworth"),
+    (["The cook, Ulla Brekke, said supplies had been planned to the last tin.",
+      "Among those on board was PhD student Amara Osei, 26. Asked whether she would go again, she laughed: "
+      '"Tomorrow? Yes. Give me a week to sleep first."'], "Amara Osei"),
+    (["Ian Calloway said the roads were shut.", "Beverly Dunn's car was crushed by an oak tree. Nobody was hurt.",
+      '"I heard this almighty crack and then nothing at all," she told our reporter.'], "Beverly Dunn"),
+    (['For 14 seasons Tommy "The Cat" Brannigan was the last line of defence at Eastmoor United.',
+      "These days he keeps bees outside Hollinsbridge.", "He is 44 now and looks younger.",
+      '"I do not miss the football. I miss the dressing room," he says.'], "Tommy Brannigan"),
+    (["Former keeper Tommy Brannigan retired in 2016.",
+      'Asked about the save - the one that made his name - he shrugs. "People think you dive with a plan."'],
+     "Tommy Brannigan"),
+    (["Mrs Justice Anne Kettering dismissed the claim on Friday.", "She wrote:",
+      '"It is not the function of this court to decide whether the scheme is good or bad."'], "Anne Kettering"),
+    (["Prof. Helena Marsh of the University of Caldwick is careful when I ask her about it. "
+      '"Our data show a small improvement in attention, and only a small one."'], "Helena Marsh"),
+    (["Dr Miriam Okafor told the inquiry the bearings had been flagged in 2019.",
+      "Counsel to the inquiry, Andrew Blythe, asked her whether the collapse could have been prevented.",
+      '"With hindsight, yes. Without hindsight, also yes," she replied.'], "Miriam Okafor"),
+    (["The campaign Screen Free Kids welcomed the announcement as \"a first step, not a finish line\"."], "Screen Free Kids"),
+    (['At a hearing in October, Jonathan Marwick KC, for the claimants, told the court the inspector had treated '
+      'the objections as "a box to be ticked rather than evidence".'], "Jonathan Marwick"),
+    (['The deal will be "modestly accretive to earnings in the first full year," according to Harwick\'s chief '
+      "financial officer, Samuel Ortega-Lind."], "Samuel Ortega-Lind"),
+    (['The Air Safety Directorate, which approved the trial, said it worked under "strict conditions, including a '
+      'ban on flights over schools".'], "Air Safety Directorate"),
+    (['A few readers wrote in. Reader Tom says: "Our garden fence is now in next door\'s garden."'], "Tom"),
+])
+def test_speakers_fifth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_quote_is_not_continued_by_a_quoted_word_inside_the_attribution():
+    assert found(
+        '"The price looks full, but the logic is hard to argue with," said Kevin Ahn, an analyst at Brightwater '
+        'Partners who rates Harwick a "buy".'
+    ) == [("The price looks full, but the logic is hard to argue with", "Kevin Ahn")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    'The campaign Screen Free Kids, whose slogan is "Let kids be kids and let them play", held a rally.',
+    'She came to return a copy of "The Orchard Keeper\'s Daughter," this month\'s pick for the book club.',
+    '> **Subscribe to Touchline Monthly** - "The best football writing anywhere in the land" - The Sunday Ledger.',
+])
+def test_slogans_american_style_titles_and_subscription_promos_are_not_quotes(paragraph):
+    assert found("The library reopened on Monday.", paragraph) == []
