@@ -130,7 +130,8 @@ _AGENCY_HINTS = tuple("getty afp reuters ap associated shutterstock alamy pa epa
 BUILTIN_RULES = (
     _rule(
         "teaser",
-        r"^(?:read more|more(?: (?:opinion|news|sport|sports|stories|coverage|videos?|on this))?|related|see also|also read|read also|read next|don't miss|must read|recommended|watch|"
+        r"^(?:read more|more(?: (?:opinion|news|sport|sports|stories|coverage|videos?|on this))?|related|see also|"
+        r"you (?:may|might) also like|also read|read also|read next|don't miss|must read|recommended|watch|"
         r"listen|latest|trending|mehr zum thema|lesen sie auch|auch interessant|(?:à )?lire aussi|voir aussi|"
         r"lee también|leer más|te puede interesar)\s*(?::|\||>|\s-\s)|^(?:click|tap) here\b|^(?:most read|trending(?: now)?|"
         r"more on this story|related (?:articles|stories|topics|content|coverage)|more from .{1,40}|top stories|"

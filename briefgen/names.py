@@ -9,6 +9,7 @@ a person, 'Sandra Oyelaran said' is).
 
 import re
 from collections import Counter
+from itertools import takewhile
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ muttered retorted pleaded enthused""".split()
 # '..., saying "..."': the speaker is the subject of the sentence
 SPEECH_PARTICIPLES = """saying adding telling calling describing branding dubbing labelling
 labeling accusing urging insisting warning writing thanking arguing claiming noting joking
-recalling stressing admitting conceding""".split()
+recalling stressing admitting conceding vowing promising pledging declaring explaining""".split()
 _SPEECH_WORDS = frozenset(SPEECH_VERBS + SPEECH_PARTICIPLES)
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_WORDS, key=len, reverse=True)) + r")\b")
 TITLES = frozenset("""mr mrs ms mx miss dr prof sir dame lord lady gen lt col maj capt cmdr cdr adm
@@ -147,7 +148,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
             break
         lowered = word.lower().rstrip(".")
         role_follows = named and _ROLE_THEN_NAME.match(text, match.start())
-        following = [m.group() for m in matches[number + 1 : number + 2]]
+        following = [m.group() for m in matches[number + 1 : number + 5]]
         joins = _joins_organisation(tokens + [word] + following, len(tokens))
         if is_function(word) and not joins:
             break
@@ -169,6 +170,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
 def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -> bool:
     """'Crowds cheered Skipper Tamblyn', 'Torvald believes the unit ...': a verb right after a
     capitalised word ends the noun phrase ('Former striker', 'Union organisers said' go on)."""
+    word = word.rstrip(".")  # 'Adebayo-Fairley paused.'
     if len(tokens) != 1 or not word.islower() or word in _ROLE_WORDS or not tokens[0][:1].isupper():
         return False
     then = following[0].lower() if following else ""
@@ -272,7 +274,7 @@ def _in_name(tokens: list[str], n: int) -> bool:
     """A name word, or a particle between name words ('Ursula van der Berg', 'Bank of Calder')."""
     if _is_possessive(tokens[n]) and tokens[n][:1].isupper():
         return _inside_organisation_name(tokens, n)
-    if _joins_organisation(tokens, n):
+    if _joins_organisation(tokens, n) or _acronym_in_organisation(tokens, n):
         return True
     if not _is_particle(tokens, n):
         return is_name_token(tokens[n])
@@ -281,13 +283,23 @@ def _in_name(tokens: list[str], n: int) -> bool:
     return before is not None and after is not None and is_name_token(before) and is_name_token(after)
 
 
+def _acronym_in_organisation(tokens: list[str], n: int) -> bool:
+    """'NHS' in 'Harrowmere and Vale NHS Trust': capitals inside a name that ends as an organisation's."""
+    token = tokens[n]
+    return 2 <= len(token) <= 6 and token.isalpha() and token.isupper() and n + 1 < len(tokens) and tokens[-1].lower() in _ORG_WORDS
+
+
 def _is_particle(tokens: list[str], n: int) -> bool:
     """'van', 'de', 'of'; and 'the' after 'of' ('Friends of the Kelby Library')."""
     return tokens[n].lower() in _PARTICLES or tokens[n] == "the" and n > 0 and tokens[n - 1] == "of"
 
 
 def _joins_organisation(tokens: list[str], n: int) -> bool:
-    """'for' inside a name: 'Department for Fisheries', 'Centre for Coastal Studies'."""
+    """'for' inside a name: 'Department for Fisheries', 'Centre for Coastal Studies'; 'and'
+    between name words of an organisation ('Harrowmere and Vale NHS Trust')."""
+    if tokens[n] in ("and", "&") and 0 < n:
+        run = list(takewhile(lambda t: t[:1].isupper(), tokens[n + 1 : n + 5]))
+        return tokens[n - 1][:1].isupper() and any(t.rstrip(",.;:").lower() in _ORG_WORDS for t in run)
     if tokens[n] != "for" or n == 0 or n + 1 >= len(tokens):
         return False
     before, after = tokens[n - 1], tokens[n + 1].rstrip(",.;:")
@@ -349,6 +361,8 @@ def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
         tokens = [t for t in tokens if t.lower().rstrip(".") not in HONORIFICS]
         while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _ACADEMIC:
             tokens = tokens[:-1]
+        if tokens and tokens[-1].lower() in ("named", "called"):
+            tokens = []  # 'a man named Harold Quist' says no role
     if not tokens:
         return ""
     first = tokens[0]
@@ -392,6 +406,12 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     return names
 
 
+def first_names(names) -> frozenset:
+    """'Danielle' of 'Danielle Okafor': a sentence opening with it opens with a name."""
+    firsts = (name.split()[0] for name in names if person_like(Person(name)))
+    return frozenset(f for f in firsts if is_name_token(f) and f.lower() not in _OPENERS)
+
+
 def full_name(name: str, names: dict, common_nouns: frozenset = frozenset(), relatives: frozenset = frozenset()) -> str:
     """A lone surname -> the one full name ending with it, if there is exactly one (else a
     lone first name -> the one full name starting with it); a title
@@ -432,7 +452,10 @@ def _name_runs(tokens: list[str], proper):
     """(index, words) of each run of name words; punctuation after a word ends its run."""
     words = [token if token.endswith(".") and is_abbreviation(token) else token.rstrip(",.;:!?") for token in tokens]
     # Only a capitalised word or a particle can be in a name: the others just end a run.
-    capitalised = [n for n, word in enumerate(words) if word[:1].isupper() or _is_particle(words, n)]
+    capitalised = [
+        n for n, word in enumerate(words)
+        if word[:1].isupper() or word.lower() in _PARTICLES or word == "the" and n and words[n - 1] == "of"
+    ]
     run, first = [], 0
     for n in capitalised:
         if run and n != first + len(run):

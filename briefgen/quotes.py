@@ -36,7 +36,7 @@ _WORD_OR_NUMBER = re.compile(r"[^\W_]+(?:['.,-][^\W_]+)*")  # 'at least $400 mil
 _TITLE_SMALL_WORDS = frozenset("with from into onto over upon under about after before than without between through".split())
 _DECADE = re.compile(r"\d0s\b")
 _NAMING = re.compile(
-    r"\b(?:dubbed|nicknamed|known as|titled|entitled|headlined|christened|billed as|so-called"
+    r"\b(?:dubbed|nicknamed|known(?:\s+[\w'-]+){0,3}\s+as|titled|entitled|headlined|christened|billed as|so-called"
     r"|(?:under|with) the (?:title|headline|name)|(?:slogan|motto|tagline|catchphrase)(?:\s+(?:is|was|reads|read))?:?)"
     r"(?:\s+[\w'-]+){0,3},?\s*$",
     re.IGNORECASE,
@@ -121,8 +121,13 @@ def single_quotes_marked(norm: str) -> str:
     if "'" not in norm:
         return norm
     marked = list(norm)
-    for position in _single_quote_marks(norm):
+    positions = _single_quote_marks(norm)
+    for position in positions:
         marked[position] = '"'
+    for opening, closing in zip(positions[::2], positions[1::2]):
+        for inner in range(opening + 1, closing):  # British nesting: 'My dad used to say "..."'
+            if norm[inner] == '"':
+                marked[inner] = "'"
     return "".join(marked)
 
 

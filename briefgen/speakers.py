@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
-    ADVERBS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, forward_np, full_name, full_names,
+    ADVERBS, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
     is_abbreviation, is_function, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner,
 )
@@ -50,8 +50,14 @@ _RELATIVE_END = re.compile(r",\s+(who|which)$")
 _QUOTE_MARK = re.compile('"')
 # who a sentence without a readable subject is about: 'Among them was PhD student Amara Osei',
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
-_WAS_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+(?:[^\s,]+\s+){0,3}$")
+_WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
+_DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
+_ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
+_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|email|e-mail|post|note|message|tweet)$")
+# 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
+_CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
 _ADDRESSED = re.compile(r"\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(her|him)\b")
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)+[A-Z][\w-]*)'s\s+[a-z]")
 _GENDERED = {
@@ -84,6 +90,9 @@ class _Article:
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
         self.proper = proper_nouns(sentences)
         self.full_names = full_names(sentences, self.proper)
+        self.proper = self.proper | first_names(self.full_names)  # 'Danielle, speaking from her bed, said'
+        # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
+        self.acronyms = {short: without_determiner(name) for name, short in _ACRONYM.findall("\n".join(self.texts))}
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
         narration = [_without_quotations(text) for text in self.texts]
@@ -187,22 +196,27 @@ class _Article:
         return None
 
     def named(self, person: Person) -> Person:
-        """A surname alone -> the article's full name for it; the role the article gives them."""
-        name = full_name(person.name, self.full_names, self.common_nouns, self.relatives)
+        """A surname alone -> the article's full name for it, an acronym -> the name it was
+        given for; the role the article gives them."""
+        name = self.acronyms.get(person.name) or full_name(person.name, self.full_names, self.common_nouns, self.relatives)
         return Person(name, person.role or self.role_of(name))
 
     def described(self, person: Person, near=None) -> Person:
         """'the company' -> the one name the article gives that role ('The water company, Calder
         Water') or that ends with that word ('the park' -> Oxley Wildlife Park); of several,
         the only one written in the two paragraphs before `near`; else no name."""
+        acronym = person.role.split()[-1:]
+        if acronym and acronym[0] in self.acronyms:  # 'the ICIU said'
+            return Person(self.acronyms[acronym[0]])
         found = re.fullmatch(r"the (?:\w+ )?(\w+)", person.role.lower())
-        if not found:
+        if not found or found.group(1) in _DOCUMENTS:
             return person
         noun = found.group(1)
         described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
         names = {name for name in candidates if _head_noun(self.first_role(name)) == noun}
         names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun}
+        names = {name for name in names if not any(other.endswith(" " + name) for other in names)}  # 'Sheriff's Office'
         if len(names) > 1 and near is not None:
             names = self._named_just_before(names, near) or names
         if len(names) != 1:
@@ -338,7 +352,7 @@ def _before(article: _Article, first) -> Person | None:
     if len(verbs) > 1 and _ASKED_FOR.match(before, verbs[-1].start()):
         verbs.pop()  # 'Pike said Reinholt had asked for "..."': a request Pike reports in his words
     if verbs and verbs[-1].group() in _PARTICIPLE:
-        return article.subject(before) if before[: verbs[-1].start()].rstrip().endswith(",") else None
+        return _participle_speaker(article, before[: verbs[-1].start()].rstrip())
     if verbs:
         head = before[: verbs[-1].start()].rstrip()
         # 'X, who called it "..."'; '... from the Friends of Kelby Library, which said': the name itself
@@ -351,6 +365,24 @@ def _before(article: _Article, first) -> Person | None:
     if verbs or before.endswith(":") or _JUDGED_AS.search(before):
         return article.subject(before)  # 'X welcomed the plan as "..."', 'X dismissed the claims as "..."'
     return None
+
+
+def _participle_speaker(article: _Article, head: str) -> Person | None:
+    """Who speaks in '..., saying "..."': the sentence's subject, or the name the clause before
+    is about ('weeks after Cllr Stoddart stood up in the chamber, telling colleagues: "..."');
+    'with Hollins vowing to "..."'; 'He sent a statement saying he would "..."'."""
+    found = _WITH_SUBJECT.search(head)
+    if found:
+        return parse_np(found.group(1).split(), article.proper, False)
+    if _DOCUMENT_BEFORE.search(head):
+        return article.subject(head)
+    if not head.endswith(","):
+        return None
+    person = article.subject(head)
+    if person is not None and (person.name or person.pronoun):
+        return person
+    clause = _CLAUSE_SUBJECT.search(head)
+    return parse_np(clause.group(1).split(), article.proper, False) if clause else person
 
 
 def _reported_speaker(head: str, proper) -> Person | None:
@@ -421,8 +453,8 @@ def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:
     if not before or before[-1] not in _AFFILIATION or " ".join(before[-2:]).lower() == "according to":
         return None
     head = phrase_ending(before[:-1])
-    if not head:
-        return None
+    if not head or head[0].lower() in PRONOUNS:
+        return None  # 'He used to say': not an affiliation
     if head[0] not in ("a", "an", "A", "An") and len(head) < len(before) - 1:
         return _affiliated(before[: len(before) - 1 - len(head)], head + before[-1:] + phrase, proper)
     person = parse_np(head, proper, len(head) == len(before) - 1)
@@ -436,6 +468,9 @@ def _is_appositive(tokens: list[str], proper) -> bool:
     first = tokens[0].lower() if tokens else ""
     if first[:1].isdigit() or first in _RELATIVE or len(tokens) == 1 and _PARTY_STATE.fullmatch(tokens[0]):
         return True
+    if len(tokens) > 1 and tokens[0].islower() and tokens[1] == "by":
+        return True  # ', seen by the Echo,'
+
     person = parse_np(tokens, proper, False)
     return first in ("a", "an", "the") and not (person and person.name)
 
@@ -452,8 +487,13 @@ def _continued(article: _Article, first) -> Person | None:
         return earlier[-1].person if earlier else None
     if first.block == 0:
         return None
-    earlier = [m for m in article.in_blocks(first.block - 1, first.block - 1) if m.speaks and _may_be_he_or_she(m.person)]
-    return earlier[-1].person if earlier else None
+    earlier = [m for m in article.in_blocks(first.block - 1, first.block - 1) if _may_be_he_or_she(m.person)]
+    speaking = [m for m in earlier if m.speaks]
+    words = set(re.findall(r"\w+", article.texts[first.block][first.start : first.end].lower()))
+    # whom the paragraph is about ('X was referred in 2023.'), unless the quote speaks of them
+    about = [m for m in earlier if m.person.pronoun or m.person.name and not words & set(m.person.name.lower().split())]
+    chosen = speaking or about
+    return chosen[-1].person if chosen else None
 
 
 def _resolve(article: _Article, person: Person, first) -> Person:

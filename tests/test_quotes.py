@@ -821,3 +821,63 @@ def test_a_quote_is_not_continued_by_a_quoted_word_inside_the_attribution():
 ])
 def test_slogans_american_style_titles_and_subscription_promos_are_not_quotes(paragraph):
     assert found("The library reopened on Monday.", paragraph) == []
+
+
+# Speakers: a sixth round (acronyms, 'and' in names, participles, nesting, paragraphs about someone)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["The International Cycling Integrity Unit (ICIU) banned him for four years.",
+      '"The athlete could not say how the substance entered his system," the ICIU said in a statement.'],
+     "International Cycling Integrity Unit"),
+    (['In a statement, the Harrowmere and Vale NHS Trust said: "The spreadsheet was only ever meant to be a stopgap."'],
+     "Harrowmere and Vale NHS Trust"),
+    (["Within hours rivals hit back, with Castlegate vowing to 'beat Fenbury on every basics line, every day'."],
+     "Castlegate"),
+    (["The row comes weeks after Cllr Owen Tudor stood up in the chamber to defend the cuts, telling colleagues: "
+      "'Every penny we spend is somebody else's penny.'"], "Owen Tudor"),
+    (["Cllr Owen Tudor did not attend.",
+      "He later sent a statement saying he would 'look again at the whole scheme before spring'."], "Owen Tudor"),
+    (["Megan Hughes, 41, was refused a loan in the spring. She has not heard from her bank since.",
+      '"I rang them five times. Every time I was told to wait for a letter that never came."'], "Megan Hughes"),
+    (["Gareth Lloyd runs the last creamery in the valley. Asked what he expected now, Lloyd paused.",
+      '"If the price stays here, I give it a year before the tankers stop coming," he said.'], "Gareth Lloyd"),
+    (['My first boss, a man named Ifor Rees, had a little dairy. He used to say, "If you cannot sell it at a fair '
+      'price, do not sell it at all."'], "Ifor Rees"),
+    (["Danielle Okafor set out on Wednesday and her brother Tobi Okafor raised the alarm.",
+      'Danielle, speaking from her hospital bed, said she had survived by "counting everything in sight".'],
+     "Danielle Okafor"),
+    (["The walker was found alive, according to the Skagit County Sheriff's Office.",
+      "The Sheriff's Office reminded hikers to carry a beacon.",
+      '"Tell someone exactly where you are going and when you will be back," the office said.'],
+     "Skagit County Sheriff's Office"),
+])
+def test_speakers_sixth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_double_marks_nested_in_single_marks_stay_inside_the_quote():
+    assert found(
+        "Dairy farmer Gwen Pritchard said: 'When milk is sold for 95p, the supermarket loses nothing. My father used "
+        "to say \"a cheap pint is a farmer's funeral\", and he was right.'"
+    ) == [("When milk is sold for 95p, the supermarket loses nothing. My father used to say \"a cheap pint is a "
+           "farmer's funeral\", and he was right.", "Gwen Pritchard")]
+
+
+@pytest.mark.parametrize("paragraphs, role", [
+    (["Walter Penrose lost his boat in the storm on Tuesday night.",
+      "'Walter has given everything to this street, so it is our turn now.'"], ""),
+    (['The report, seen by the Echo, says that in several lessons "pupils talked over teachers and left without '
+      'permission".', "## Inspection Report"], "the report"),
+])
+def test_a_quote_that_names_the_paragraphs_subject_or_a_report_is_not_given_a_name(paragraphs, role):
+    quote = analysed(*paragraphs).quotes[0]
+    assert (quote.speaker, quote.role) == ("", role)
+
+
+@pytest.mark.parametrize("paragraph", [
+    'She became known to fans as "the Queen of breakfast TV" within a year.',
+    "You might also like: 'The drummer is the boss of every band': Lenny Shaw on 40 years behind the kit",
+])
+def test_names_known_as_and_reading_suggestions_are_not_quotes(paragraph):
+    assert found("The show airs at six.", paragraph) == []
