@@ -28,6 +28,7 @@ from .errors import Problem, as_errors, raise_if_errors
 from .models import Article, ArticleText, Briefing, Project, Site, Topic, TopicBriefing
 
 IN_PROCESS = 16  # fewer new articles than this are read in this process: starting workers costs more
+FEW_UNITS = 8  # this many topics to summarise or fewer go to the summariser process started early
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,27 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
     current.inputs = clock.run("read", options.inputs)
     if write and not texts and previous and previous.unchanged(current.setup, current.inputs, options.output):
         return _as_before(previous, options, clock)
+    summariser = Summariser(options.jobs) if previous else None  # loads sumy while this process reads
+    try:
+        return _build_changed(options, write, texts, progress, _Begun(clock, store, previous, current, summariser))
+    finally:
+        if summariser:
+            summariser.close()
+
+
+@dataclass(frozen=True)
+class _Begun:
+    """What a build that has something to do knows when it starts."""
+
+    clock: "_Stopwatch"
+    store: Store
+    previous: "snapshots.Snapshot | None"
+    current: "snapshots.Snapshot"
+    summariser: "Summariser | None"
+
+
+def _build_changed(options: BuildOptions, write: bool, texts: bool, progress, begun: _Begun) -> BuildReport:
+    clock, store, previous, current = begun.clock, begun.store, begun.previous, begun.current
     reader = CachedReader(store, options.jobs, previous if previous and previous.setup[0] == current.setup[0] else None, current)
     from .read import read_project
 
@@ -109,7 +131,7 @@ def _build(options: BuildOptions, write: bool, texts: bool, progress) -> BuildRe
     briefings = clock.run("summarise", topics.known, units)
     gc.freeze()  # what is in memory now stays: collections (and forked workers) need not look at it
     gc.enable()
-    results = clock.run("summarise", run_units, [u for u in units if u.key not in briefings], project.config, reader, topics, options.jobs, progress)
+    results = clock.run("summarise", run_units, [u for u in units if u.key not in briefings], project.config, reader, topics, options.jobs, progress, begun.summariser)
     briefings.update(results)
     warnings = project.warnings + clock.run("summarise", check_controls, project, options, reader)
     if options.strict:
@@ -370,12 +392,17 @@ class TopicCache:
             self.store.save_pack("topics", {**kept, **self.fresh}, references=False, stored=self.pack.keys() - self.fresh.keys())
 
 
-def run_units(units: list, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, progress) -> dict[str, TopicBriefing]:
+def run_units(units: list, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, progress, summariser=None) -> dict[str, TopicBriefing]:
     """{unit key: TopicBriefing} for `units`, summarised and quoted, longest first."""
     units = sorted(units, key=lambda unit: -len(unit.articles))  # keeps processes busy to the end
     tell = progress(len(units)) if progress and units else None
     results = {}
-    for done, (number, summary) in enumerate(_map(_run_unit, range(len(units)), _UnitState(units, config, reader), jobs), 1):
+    state = _UnitState(units, config, reader)
+    if summariser and summariser.ready and len(units) <= FEW_UNITS:
+        done_units = ((number, summariser.run(_unit_input(state, number))) for number in range(len(units)))
+    else:
+        done_units = _map(_run_unit, range(len(units)), state, jobs)
+    for done, (number, summary) in enumerate(done_units, 1):
         unit = units[number]
         topics.put(unit.key, summary)
         results[unit.key] = replace(decode(summary, reader.articles, TopicBriefing), topic=unit.topic)
@@ -422,11 +449,48 @@ def _map(function, tasks, state, jobs: int):
 
 def _run_unit(number: int) -> tuple[int, bytes]:
     """Analyse a unit's articles (or take their analyses from the cache), then summarise and quote."""
-    unit, state = _STATE.units[number], _STATE
+    return number, _summarised(*_unit_input(_STATE, number))
+
+
+def _unit_input(state: "_UnitState", number: int) -> tuple:
+    """(topic, its articles' analyses, config) for the unit: what summarising it needs."""
+    unit = state.units[number]
     texts = tuple(_article_text(article, state.reader, state.config) for article in unit.articles)
     if unit.topic.quote_controls.pin:  # pinned quotes are looked for in the article as written
         texts = tuple(replace(text, article=state.reader.full(text.article)) for text in texts)
-    return number, encode(topic_briefing(unit.topic, texts, state.config))
+    return unit.topic, texts, state.config
+
+
+def _summarised(topic, texts, config) -> bytes:
+    return encode(topic_briefing(topic, texts, config))
+
+
+class Summariser:
+    """One process, started when an incremental build begins, that loads the summariser (sumy,
+    nltk and numpy take a third of a second to import) while this one reads the project, then
+    summarises the few topics such a build changes. None on one core or without fork."""
+
+    def __init__(self, jobs: int):
+        import multiprocessing
+
+        self.pool = None
+        if (jobs or os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self.pool = multiprocessing.get_context("fork").Pool(1, _load_summariser)
+
+    @property
+    def ready(self) -> bool:
+        return self.pool is not None
+
+    def run(self, unit_input: tuple) -> bytes:
+        return self.pool.apply(_summarised, unit_input)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+
+
+def _load_summariser() -> None:
+    from . import keyquotes, summarize, syndication  # noqa: F401 - imported to be ready
 
 
 def _article_text(article: Article, reader: CachedReader, config: Config) -> ArticleText:

@@ -83,3 +83,21 @@ def test_the_benchmark_corpus_is_the_same_every_run(tmp_path):
     articles = [p for p in (tmp_path / "a/content/articles").rglob("*") if p.suffix in (".md", ".txt")]
     assert len(articles) == 30
     assert all(400 <= len(p.read_text().split("---\n")[-1].split()) <= 1300 for p in articles)
+
+
+def test_the_summariser_started_early_gives_what_one_process_gives(tmp_path, monkeypatch):
+    import briefgen.build
+
+    root = project(tmp_path)
+    run_build(root, jobs=2)
+    edited = root / "content/articles/2024-03-05/budget-herald.md"
+    edited.write_text(edited.read_text() + "\nThe council said the vote would now be held on Friday.\n")
+    used = []
+    monkeypatch.setattr(briefgen.build.Summariser, "run", lambda self, work: used.append(work[0].id) or self.pool.apply(briefgen.build._summarised, work))
+    report = run_build(root, jobs=2)
+    assert used == ["budget"] and report.reused["topics"] == (3, 4)
+    assert tree(root / "site") == cold(root)
+    monkeypatch.setattr(briefgen.build, "FEW_UNITS", 0)
+    edited.write_text(edited.read_text() + "\nThe mayor said she would vote against it.\n")
+    run_build(root, jobs=2)
+    assert used == ["budget"] and tree(root / "site") == cold(root)
