@@ -30,11 +30,19 @@ def check_http_url(value) -> str | None:
 def same_page_key(url: str) -> str:
     """What two spellings of one article's address share: scheme and host in lower case, no
     default port, no '#fragment'."""
+    plain = _PLAIN_URL.match(url)
+    if plain:  # most addresses: no port, user, odd characters; the same key without urlsplit
+        scheme, host, rest = plain.groups()
+        path, _, query = rest.split("#", 1)[0].partition("?")
+        return f"{scheme.lower()}://{host.lower()}{path or '/'}" + (f"?{query}" if query else "")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     port = parts.port if parts.port not in (None, {"http": 80, "https": 443}[scheme]) else None
     host = parts.hostname + (f":{port}" if port else "")
     return f"{scheme}://{host}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+
+
+_PLAIN_URL = re.compile(r"(https?)://([A-Za-z0-9.-]+)((?:[/?#][!-~]*)?)$")
 
 
 def _ascii_host(hostname: str) -> str | None:

@@ -147,3 +147,27 @@ def test_any_topics(topics, body):
 def test_sentences_of_stop_words_only_rank_zero_not_nan():
     """sumy's LexRank divides by a zero norm when no sentence has a word that counts."""
     assert rank_sentences(["The the and of it was.", "And it was the of.", "It was and the."], "lexrank", "en") == [0.0, 0.0, 0.0]
+
+
+def _same_page_key_by_urlsplit(url: str) -> str:
+    """The definition: scheme and host lower-cased, no default port, no fragment, '/' for no path."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port if parts.port not in (None, {"http": 80, "https": 443}[scheme]) else None
+    host = parts.hostname + (f":{port}" if port else "")
+    return f"{scheme}://{host}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+
+
+@given(st.sampled_from(["https", "http", "HTTPS"]), st.sampled_from(["ex.org", "Ex.ORG", "a-b.example"]),
+       st.text(alphabet="ab/?#;=&%.-~!$'()*+,:@", max_size=12))
+def test_the_fast_same_page_key_is_the_urlsplit_one(scheme, host, rest):
+    from briefgen.urls import same_page_key
+
+    url = f"{scheme}://{host}{rest}"
+    try:
+        expected = _same_page_key_by_urlsplit(url)
+    except (ValueError, TypeError):  # no host or a port that is not a number: refused before a key is made
+        return
+    assert same_page_key(url) == expected
