@@ -571,15 +571,16 @@ class PageCache:
         self.used: set[str] = set()
         self.hits = self.total = 0
 
-    def reuse(self, path: str, template: str | None, context: dict, produce) -> bytes:
+    def reuse(self, path: str, template: str | None, context: dict, produce, counted: bool = True) -> bytes:
+        """The page (or, not `counted` among pages, part of one) from the cache, else produced."""
         names = self._variables(template) if template else None
         used = sorted(context if names is None else names & context.keys())
         key = digest(self.theme, path, repr(template), *(f"{name}={self.fingerprints.of(context[name])}" for name in used))
         self.used.add(key)
-        self.total += 1
+        self.total += counted
         data = self.store.get("pages", key)
         if data is not None:
-            self.hits += 1
+            self.hits += counted
             return data
         data = produce()
         self.store.put("pages", key, data)

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import (BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
                     TemplateError, TemplateNotFound, TemplateSyntaxError, __version__ as jinja_version, pass_context,
                     select_autoescape)
+from markupsafe import Markup
 
 from . import __version__, default_theme
 from .errors import BriefgenError
@@ -102,7 +103,7 @@ def _shown(filename: str) -> str:
 
 
 def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
-    reuse = reuse or (lambda path, template, context, produce: produce())
+    reuse = reuse or (lambda path, template, context, produce, counted=True: produce())
     common = {"site": site.config, "briefings": site.briefings}
     files = {}
 
@@ -124,7 +125,8 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
         )
     timelines = topic_timelines(site)
     for topic, entries in timelines:
-        page(topic_path(topic) + "index.html", "topic.html", topic=topic, entries=entries)
+        path = topic_path(topic) + "index.html"
+        page(path, "topic.html", topic=topic, entries=entries, topic_day=_day_renderer(env, reuse, common, path))
     page("archive/index.html", "archive.html", months=archive_months(site.briefings), timelines=timelines)
     page("sources/index.html", "sources.html", outlets=Lazy(outlet_usage, site.briefings))
     page("404.html", "404.html", root=site.config.base_url)
@@ -136,6 +138,20 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     files.update(theme_assets(env))
     files[".nojekyll"] = b""
     return files
+
+
+def _day_renderer(env: Environment, reuse, common: dict, path: str):
+    """`topic_day(day, entry)` for a topic's page: one day of the topic, rendered once and then
+    taken from the cache, so a page of many days is put together from parts that did not change."""
+    root = "../" * path.count("/")
+
+    def topic_day(day: date, entry: TopicBriefing) -> Markup:
+        context = {**common, "root": root, "day": day, "entry": entry}
+        name = "partials/topic_day.html"
+        html = reuse(f"{path}#{day.isoformat()}", name, context, lambda: env.get_template(name).render(context).encode("utf-8"), counted=False)
+        return Markup(html.decode("utf-8"))
+
+    return topic_day
 
 
 @dataclass(frozen=True)

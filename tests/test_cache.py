@@ -196,3 +196,19 @@ def test_renaming_a_topic_summarises_nothing_again(tmp_path):
     assert report.reused["topics"] == (4, 4)
     assert b"The city budget" in (root / "site/topics/budget/index.html").read_bytes()
     assert tree(root / "site") == cold(root)
+
+
+def test_a_topic_page_is_put_together_from_the_cached_days_that_did_not_change(tmp_path, monkeypatch):
+    import briefgen.render
+
+    root = project(tmp_path)
+    run_build(root, jobs=1)
+    edited = root / "content/articles/2024-03-05/budget-herald.md"
+    edited.write_text(edited.read_text().replace("\n---\n", "\n---\nA new opening paragraph about the budget vote.\n\n", 1))
+    rendered = []
+    real = briefgen.render.Environment.get_template
+    monkeypatch.setattr(briefgen.render.Environment, "get_template",
+                        lambda self, name, *a, **k: rendered.append(name) or real(self, name, *a, **k))
+    run_build(root, jobs=1)
+    assert rendered.count("partials/topic_day.html") == 1  # the budget topic's 5 March, not its 4 March
+    assert tree(root / "site") == cold(root)
