@@ -2,6 +2,7 @@
 
     python -m bench.run                       # N = 1,000 and 10,000 articles over 60 days
     python -m bench.run --articles 1000 --jobs 1
+    python -m bench.run --articles 10000 --repeat 5   # the median of 5 runs of each change
 
 For each N: a fresh copy of the corpus (bench/corpus.py, same bytes every run), then, one
 after another on that copy: a cold build (no cache, no site), a no-op rebuild, a rebuild after
@@ -13,9 +14,11 @@ Python's bytecode cache on, as in a normal installation (PYTHONDONTWRITEBYTECODE
 """
 
 import argparse
+import itertools
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -33,15 +36,19 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=60)
     parser.add_argument("--jobs", type=int, default=0, help="passed to briefgen build --jobs (0: all cores)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/briefgen-bench"), help="scratch folder")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each case after the cold build; the median is shown")
     args = parser.parse_args()
     print(f"briefgen build, whole processes; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     print(f"{'articles':>8}  {'case':<20} {'wall s':>7} {'peak PSS MB':>11} {'max RSS MB':>10}  what changed")
     for articles in args.articles:
         project = prepare(args.work, articles, args.days)
         for case, change in zip(CASES, changes(project, articles, args.days)):
-            what = change()
-            seconds, pss, rss, output = timed_build(project, args.jobs)
-            print(f"{articles:>8,}  {case:<20} {seconds:>7.2f} {pss:>11.0f} {rss:>10.0f}  {what}; {output}", flush=True)
+            runs = [(change(), *timed_build(project, args.jobs)) for _ in range(1 if case == "cold build" else args.repeat)]
+            what, _, _, _, output = runs[-1]
+            seconds = statistics.median(run[1] for run in runs)
+            spread = f" (runs: {', '.join(f'{run[1]:.2f}' for run in runs)})" if len(runs) > 1 else ""
+            pss, rss = max(run[2] for run in runs), max(run[3] for run in runs)
+            print(f"{articles:>8,}  {case:<20} {seconds:>7.2f} {pss:>11.0f} {rss:>10.0f}  {what}; {output}{spread}", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at end")
 
 
@@ -69,8 +76,10 @@ def changes(project: Path, articles: int, days: int):
     def nothing():
         return "nothing"
 
+    numbers = itertools.count(articles)
+
     def add():
-        return f"added {add_article(project, articles, days).relative_to(project)}"
+        return f"added {add_article(project, next(numbers), days).relative_to(project)}"
 
     def edit():
         path = biggest_story(project)
