@@ -55,7 +55,7 @@ have will would can could may might must should did does do not no it this these
 then also so yet still now we they you i me him them us what how why whether""".split())
 _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
-university branch bureau inspectorate directorate tribunal party service services company group authority court committee commission board
+university branch bureau inspectorate directorate tribunal holdings party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective""".split())
@@ -86,10 +86,16 @@ _ROLE_THEN_NAME = re.compile(
 )
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
+DEMONYMS = frozenset("""pole briton scot welshman welshwoman irishman irishwoman englishman englishwoman frenchman
+frenchwoman spaniard dane swede finn norwegian german italian american australian canadian russian ukrainian serb
+croat czech slovak slovenian greek turk brazilian argentine argentinian chilean colombian mexican peruvian japanese
+chinese korean indian pakistani kenyan nigerian ghanaian dutchman dutchwoman belgian swiss austrian portuguese
+hungarian romanian bulgarian latvian lithuanian estonian icelander kiwi aussie yank""".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())  # 'a spokeswoman for Vale Buses' speaks for a firm
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 9
 # A capitalised word followed by another or by a particle: where a name of two or more words can start
+_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)\b(?! (?:[A-Z]|of\b))")  # not 'Marks and Spencer Group'
 _TWO_NAME_WORDS = re.compile(r'(?:^|[\s"])[A-Z][^\s"]*\s+(?:[A-Z]|(?i:' + "|".join(sorted(_PARTICLES)) + r')[,.;:!?]*(?:\s|$))')
 _ABBREVIATIONS = vocabulary("en").abbreviations
 
@@ -110,7 +116,10 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return Person(pronoun=tokens[0].lower())
-    if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) for n, t in enumerate(tokens)):
+    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in DEMONYMS:
+        return Person("", "the " + tokens[1])  # 'the Pole shook his head': a description, not a name
+    if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n)
+           for n, t in enumerate(tokens)):
         return None
     tokens = _post_nominals_removed(_affiliation_removed(tokens))
     cut = len(tokens)
@@ -150,6 +159,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
         role_follows = named and _ROLE_THEN_NAME.match(text, match.start())
         following = [m.group() for m in matches[number + 1 : number + 5]]
         joins = _joins_organisation(tokens + [word] + following, len(tokens))
+        # 'Founder and chief executive Felix Mornay-Strand': 'and' between two roles of one person
+        joins = joins or word == "and" and bool(tokens) and tokens[-1].lower() in TITLES and bool(_ROLE_THEN_NAME.match(text, match.end() + 1))
         if is_function(word) and not joins:
             break
         if _is_verb_after_subject(tokens, word, following):
@@ -202,7 +213,10 @@ def appositive_name(rest: str, proper, described: Person = Person()) -> Person |
     """The name in ', Simon Achebe,' after a role ('His lawyer, Simon Achebe, said'); the role
     before it is theirs unless the appositive gives one ('Her challenger, businessman X')."""
     found = re.match(r"^,\s+([^,]+)(?:,|$)", rest)
-    person = parse_np(found.group(1).split(), proper, False) if found else None
+    tokens = found.group(1).split() if found else []
+    if tokens and tokens[-1].endswith(".") and not is_abbreviation(tokens[-1]):
+        tokens[-1] = tokens[-1].rstrip(".")  # 'My first teacher, Elena Mirković.'
+    person = parse_np(tokens, proper, False) if tokens else None
     if not person or not person.name:
         return None
     return person if person.role else Person(person.name, without_determiner(described.role))
@@ -228,7 +242,8 @@ def is_organisation(person: Person) -> bool:
     """Named or described as an organisation: 'Calder Water Authority', 'the airline', 'the
     operator, Nordmetal'; what 'it said' can refer back to."""
     name, role = person.name.split(), person.role.split()
-    return bool(name) and name[-1].lower() in _ORG_WORDS or bool(role) and role[-1].lower() in _ORG_NOUNS
+    of_name = len(name) > 2 and name[0].lower() in _ORG_WORDS and name[1] == "of"  # 'Federation of Lavinian Exporters'
+    return bool(name) and (name[-1].lower() in _ORG_WORDS or of_name) or bool(role) and role[-1].lower() in _ORG_NOUNS
 
 
 def is_function(word: str) -> bool:
@@ -281,6 +296,11 @@ def _in_name(tokens: list[str], n: int) -> bool:
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
     after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
     return before is not None and after is not None and is_name_token(before) and is_name_token(after)
+
+
+def _joins_roles(tokens: list[str], n: int) -> bool:
+    """'and' in 'Founder and chief executive Felix Mornay-Strand'."""
+    return tokens[n] == "and" and 0 < n < len(tokens) - 1 and tokens[n - 1].lower() in TITLES
 
 
 def _acronym_in_organisation(tokens: list[str], n: int) -> bool:
@@ -387,16 +407,19 @@ def proper_nouns(sentences: list[str]) -> frozenset:
     proper = set()
     for sentence in sentences:
         tokens = _PROPER_TOKEN.findall(sentence)
-        proper.update(t.rstrip(".") for t in tokens[1:] if t[:1].isupper())
+        proper.update(t.rstrip(".").removesuffix("'s") for t in tokens[1:] if t[:1].isupper())  # 'Kroll's' names Kroll
     return frozenset(proper)
 
 
 def full_names(sentences: list[str], proper) -> dict[str, str]:
-    """Names of two or more words used in the sentences, each with the title written before it."""
+    """Names of two or more words used in the sentences, each with the title written before it;
+    'Graham and Sandra Tolley' names Graham Tolley too."""
     names: dict[str, str] = {}
     for sentence in sentences:
         if sentence.isascii() and not _TWO_NAME_WORDS.search(sentence):
             continue  # most sentences: no two name words in a row
+        for first, _, surname in _COUPLE.findall(sentence) if " and " in sentence else ():
+            names.setdefault(f"{first} {surname}", "")
         tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
             if _after_portfolio_title(tokens[:first]) and len(run) >= 3 and run[-1].lower() not in _ORG_WORDS:
@@ -462,6 +485,11 @@ def _name_runs(tokens: list[str], proper):
             yield first, run
             run = []
         word = words[n]
+        owner = _possessor(word) if run else ""
+        if owner and not _inside_organisation_name(words, n):  # 'Sebastian Kroll's new opera'
+            yield first, run + [owner]
+            run = []
+            continue
         named = _in_name(words, n) and (bool(run) or not _is_particle(words, n)) and (n > 0 or _starts_name(_leading_capitals(tokens), proper))
         if named:
             first = n if not run else first
@@ -471,6 +499,12 @@ def _name_runs(tokens: list[str], proper):
             run = []
     if run:
         yield first, run
+
+
+def _possessor(word: str) -> str:
+    """'Kroll's' -> 'Kroll' (a name word in the possessive), else ''."""
+    owner = word[:-2] if word.endswith("'s") else word[:-1] if word.endswith("s'") else ""
+    return owner if owner and is_name_token(owner) else ""
 
 
 def _leading_capitals(tokens: list[str]) -> list[str]:

@@ -38,7 +38,8 @@ _DECADE = re.compile(r"\d0s\b")
 _NAMING = re.compile(
     r"\b(?:dubbed|nicknamed|known(?:\s+[\w'-]+){0,3}\s+as|titled|entitled|headlined|christened|billed as|so-called"
     r"|(?:under|with) the (?:title|headline|name)|(?:slogan|motto|tagline|catchphrase)(?:\s+(?:is|was|reads|read))?:?)"
-    r"(?:\s+[\w'-]+){0,3},?\s*$",
+    r"(?:\s+[\w'-]+){0,3},?\s*$"
+    r"|\b(?:banners?|placards?|signs?|posters?|boards?|t-shirts?)\s+(?:reading|saying|that read|which read)\b[^.!?]*$",
     re.IGNORECASE,
 )
 _PASSIVE_CALLED = re.compile(

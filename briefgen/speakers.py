@@ -52,6 +52,8 @@ _QUOTE_MARK = re.compile('"')
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
 _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
+_WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
+_GENERIC_ORGANISATIONS = frozenset("firm company group organisation organization business operator".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
@@ -208,21 +210,31 @@ class _Article:
         acronym = person.role.split()[-1:]
         if acronym and acronym[0] in self.acronyms:  # 'the ICIU said'
             return Person(self.acronyms[acronym[0]])
-        found = re.fullmatch(r"the (?:\w+ )?(\w+)", person.role.lower())
-        if not found or found.group(1) in _DOCUMENTS:
+        found = re.fullmatch(r"the (?:(\w+) )?(\w+)", person.role.lower())
+        if not found or found.group(2) in _DOCUMENTS:
             return person
-        noun = found.group(1)
+        modifier, noun = found.groups()
         described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
-        names = {name for name in candidates if _head_noun(self.first_role(name)) == noun}
-        names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun}
+        names = {name for name in candidates if _head_noun(self.first_role(name)) == noun and _has(modifier, self.first_role(name))}
+        names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun and _has(modifier, name)}
         names = {name for name in names if not any(other.endswith(" " + name) for other in names)}  # 'Sheriff's Office'
         if len(names) > 1 and near is not None:
             names = self._named_just_before(names, near) or names
+        if not names and near is not None and noun in _GENERIC_ORGANISATIONS:
+            names = self._organisation_just_before(near)
         if len(names) != 1:
             return person
         name = names.pop()
         return Person(name, self.first_role(name))
+
+    def _organisation_just_before(self, near) -> set[str]:
+        """'the firm', 'the group': the organisation last named in the two paragraphs before
+        `near` (one named as an organisation, or followed by ', which')."""
+        earlier = [m for m in self.in_blocks(near.block - ANTECEDENT_BLOCKS, near.block) if (m.block, m.offset) < (near.block, near.start)]
+        texts = "\n".join(self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block + 1])
+        named = [m.person.name for m in earlier if m.person.name and (is_organisation(m.person) or f"{m.person.name}, which" in texts)]
+        return set(named[-1:])
 
     def _named_just_before(self, names: set[str], near) -> set[str]:
         """Those of `names` written in the two paragraphs before `near` (and its own, before it)."""
@@ -233,6 +245,11 @@ class _Article:
         """The role given where the person is the subject of a sentence, else a title."""
         mentioned = (m.person.role for m in self.naming(name.split()[-1]) if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _has(modifier: str | None, words: str) -> bool:
+    """'the prime minister' is not the housing minister: a description's modifier must be there too."""
+    return modifier is None or modifier in words.lower().split()
 
 
 def _head_noun(role: str) -> str:
@@ -282,6 +299,7 @@ def is_attribution(gap: str) -> bool:
     main, *relative = _RELATIVE_CLAUSE.split(clause, 1)  # ', who asked not to be named.', ', asking not to be named.' describe the speaker
     if relative and "," in relative[0]:
         main = clause
+    main = _WHEN_ASKED.sub("", main)  # '," she told me when I asked what she made of it. "'
     if rest.strip(" .,;:") or len(main.split()) > 14 or len(gap.split()) > 24 or len(SPEECH_VERB.findall(main)) != 1:
         return False
     return _after(gap, frozenset()) is not None
@@ -308,7 +326,7 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
     if pronoun_only:
         found = _PRONOUN_SPEAKS.match(clause)
         return Person(pronoun=found.group(1)) if found else None
-    found = re.match(r"^according to\s+(.+)$", clause)
+    found = re.search(r"(?:^|,\s*)according to\s+(.+)$", clause)  # '... as of 4 p.m., according to X'
     if found:  # '," according to the bank's finance chief, Samuel Ortega-Lind'
         tokens, rest = forward_np(found.group(1))
         person = parse_np(tokens, proper, False)
@@ -420,7 +438,8 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     segments = [s.split() for s in " ".join(tokens).split(",")]
     if len(segments) > 1 and not segments[-1]:
         segments.pop()
-        while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _describes_name(segments) or _is_address(segments, proper)):
+        while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _describes_name(segments) or _is_address(segments, proper)
+                                     or _role_after_name(segments, proper)):
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
@@ -431,6 +450,12 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
     return affiliated or parse_np(phrase, proper, at_start)
+
+
+def _role_after_name(segments: list[list[str]], proper) -> bool:
+    """"X, Lavinia's foreign trade minister,": a role given after a name."""
+    role, named = parse_np(segments[-1], proper, False), parse_np(segments[-2], proper, False)
+    return bool(role and not role.name and role.role and named and named.name)
 
 
 def _describes_name(segments: list[list[str]]) -> bool:

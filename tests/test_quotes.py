@@ -881,3 +881,56 @@ def test_a_quote_that_names_the_paragraphs_subject_or_a_report_is_not_given_a_na
 ])
 def test_names_known_as_and_reading_suggestions_are_not_quotes(paragraph):
     assert found("The show airs at six.", paragraph) == []
+
+
+# Speakers: a seventh round (from the seventh blind set's misses)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['The blaze was "fully contained but not yet extinguished" as of 4 p.m., according to Fire Chief Dale Wurtz.'],
+     "Dale Wurtz"),
+    (["Hollins-Barr Chemical, which owns the plant, said it was cooperating with investigators.",
+      '"Our first priority is the safety of our employees and our neighbours," the firm said.'], "Hollins-Barr Chemical"),
+    (["Port operator Greyhaven Port Holdings said it was pleased.",
+      'The firm said: "Ships will be back alongside from Monday morning."'], "Greyhaven Port Holdings"),
+    (["Founder and chief executive Felix Mornay-Strand, 33, broke his silence on Friday.",
+      '"I made mistakes. I trusted systems I should have questioned," he wrote.'], "Felix Mornay-Strand"),
+    (['Summit chair Lucia Ferrand, Lavinia\'s trade minister, told reporters the draft was "a strong foundation, '
+      'though not yet a building".'], "Lucia Ferrand"),
+    (["The Federation of Lavinian Exporters said in a statement that every week cost its members.",
+      'The group urged ministers to "put domestic politics aside for 48 hours".'], "Federation of Lavinian Exporters"),
+    (["The whale was spotted by dog walkers Graham and Sandra Tolley.",
+      "Retired postman Graham, 58, told the Clarion: 'We thought it was an upturned boat at first.'"], "Graham Tolley"),
+    (['This season she sings in Sebastian Kroll\'s new opera.',
+      'Kroll told the magazine: "She can hold a pianissimo longer than anyone I have worked with."'], "Sebastian Kroll"),
+    (['My first teacher, Elena Mirkovic. She used to tell me: "Never sing louder than your heart can pay for."'],
+     "Elena Mirkovic"),
+    (['"Tips are my rent. Without them I would be working for $2.13 an hour," she told me when I asked what she made '
+      'of the backlash. "So when people say they are done with tipping, I hear it."'], ""),
+])
+def test_speakers_seventh_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs, role", [
+    (["Housing minister Clare Ashdown resigned on Tuesday.",
+      'The prime minister said she had been "a tireless champion for first-time buyers".'], "the prime minister"),
+    (["Pressed again on the knee in his news conference, the Pole shook his head.",
+      '"My knee is fine. I lost to a guy who served better," he said.'], "the Pole"),
+])
+def test_a_description_that_fits_no_one_named_stays_unnamed(paragraphs, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert quote.speaker == "" and quote.role in (role, "")
+
+
+def test_a_split_quote_with_when_i_asked_in_its_attribution_is_one_quote():
+    (quote,) = analysed(
+        "Server Danielle Ocampo has worked at the steakhouse for nine years.",
+        '"Tips are my rent. Without them I would be working for $2.13 an hour," she told me when I asked what she '
+        'made of the backlash. "So when people say they are done with tipping, I hear it."').quotes
+    assert quote.text.endswith("I hear it.") and quote.speaker == "Danielle Ocampo"
+
+
+def test_words_on_banners_are_not_quotes():
+    assert found('Farmers marched carrying banners reading "Trade for people, not for profit" and "Hands off our '
+                 'harvest and our homes." Police said the protest was peaceful.') == []
