@@ -86,6 +86,10 @@ _ROLE_THEN_NAME = re.compile(
 )
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
+# past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
+IRREGULAR_PAST = frozenset("""struck shook went came made took gave won lost left met ran sat stood held kept felt saw
+found got put set spent sent brought thought began became broke chose drove fell fought flew grew hit hung knew led
+paid rode rose sang sank slept spoke stole swore threw tore wore wrote""".split())
 DEMONYMS = frozenset("""pole briton scot welshman welshwoman irishman irishwoman englishman englishwoman frenchman
 frenchwoman spaniard dane swede finn norwegian german italian american australian canadian russian ukrainian serb
 croat czech slovak slovenian greek turk brazilian argentine argentinian chilean colombian mexican peruvian japanese
@@ -166,6 +170,10 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if _is_verb_after_subject(tokens, word, following):
             break
         particle = lowered in _PARTICLES or word == "the" and tokens[-1:] == ["of"]
+        if named and word.islower() and len(tokens) == 2 and tokens[0].lower() in _DETERMINERS and _is_head_noun(word):
+            tokens.append(word)  # 'the Dunmere man', 'the Labour leader': a description
+            position = match.start() + len(word)
+            break
         if lowered in _SPEECH_WORDS or (named and word.islower() and not particle and not role_follows and not joins):
             break
         tokens.append(word)
@@ -178,6 +186,13 @@ def forward_np(text: str) -> tuple[list[str], str]:
     return [t if is_abbreviation(t) else t.rstrip(".") for t in tokens], text[position:]
 
 
+def _is_head_noun(word: str) -> bool:
+    """Whether a lower-case word after 'the Dunmere' reads as its noun, not as a verb."""
+    word = word.rstrip(",.;:")
+    return (word.isalpha() and not word.endswith(("ed", "s")) and word not in IRREGULAR_PAST and word not in _FUNCTION
+            and word not in _PARTICLES and word not in ADVERBS)
+
+
 def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -> bool:
     """'Crowds cheered Skipper Tamblyn', 'Torvald believes the unit ...': a verb right after a
     capitalised word ends the noun phrase ('Former striker', 'Union organisers said' go on)."""
@@ -187,7 +202,7 @@ def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -
     then = following[0].lower() if following else ""
     present = word.endswith("s") and not word.endswith("ss") and then.isalpha() and then.islower()
     present = present and then not in _SPEECH_WORDS and then not in ("who", "whose", "which", "and", "or")
-    return (word.endswith("ed") or present) and tokens[0].lower() not in _ROLE_OPENERS
+    return (word.endswith("ed") or word in IRREGULAR_PAST or present) and tokens[0].lower() not in _ROLE_OPENERS
 
 
 def phrase_ending(tokens: list[str]) -> list[str]:
@@ -242,7 +257,7 @@ def is_organisation(person: Person) -> bool:
     """Named or described as an organisation: 'Calder Water Authority', 'the airline', 'the
     operator, Nordmetal'; what 'it said' can refer back to."""
     name, role = person.name.split(), person.role.split()
-    of_name = len(name) > 2 and name[0].lower() in _ORG_WORDS and name[1] == "of"  # 'Federation of Lavinian Exporters'
+    of_name = len(name) > 2 and name[0].lower() in _ORG_WORDS and name[1] in ("of", "for")  # 'Office for Budget Forecasting'
     return bool(name) and (name[-1].lower() in _ORG_WORDS or of_name) or bool(role) and role[-1].lower() in _ORG_NOUNS
 
 

@@ -51,6 +51,7 @@ _QUOTE_MARK = re.compile('"')
 # who a sentence without a readable subject is about: 'Among them was PhD student Amara Osei',
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
 _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
+_OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among)\s+")  # 'For Callum Rennie, who ..., the night was'
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
 _WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
 _GENERIC_ORGANISATIONS = frozenset("firm company group organisation organization business operator".split())
@@ -175,7 +176,8 @@ class _Article:
         named = {}
         for name in (n for n in self.full_names if n.split()[-1] in sentence):
             at = plain.find(name)
-            if at >= 0 and person_like(Person(name)) and (_WAS_BEFORE.search(plain, 0, at) or _AUXILIARY_AFTER.match(plain, at + len(name))):
+            introduced = _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, at + len(name))
+            if at >= 0 and person_like(Person(name)) and introduced:
                 named[name] = at
         if len(named) == 1:
             name, offset = named.popitem()

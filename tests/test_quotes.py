@@ -934,3 +934,21 @@ def test_a_split_quote_with_when_i_asked_in_its_attribution_is_one_quote():
 def test_words_on_banners_are_not_quotes():
     assert found('Farmers marched carrying banners reading "Trade for people, not for profit" and "Hands off our '
                  'harvest and our homes." Police said the protest was peaceful.') == []
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Foreign Minister Adaeze Nwosu and Viktor Hallan spoke.", "Nwosu struck a more cautious tone.",
+      '"A framework is not a peace," she said.'], "Adaeze Nwosu"),
+    (["Viktor Hallan spoke first.", "For Callum Rennie, who first sang on this stage aged nine, the night was an emotional one.",
+      '"I stood in the wings tonight and I was shaking," he told us.'], "Callum Rennie"),
+    (["Ruth Okereke rose at 12.30.", "Okereke opens with the forecasts. The Office for Budget Forecasting now expects "
+      "growth of 1.4%.", '"The patient is out of intensive care," she says.'], "Ruth Okereke"),
+])
+def test_speakers_eighth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_the_dunmere_man_is_a_description_not_a_name():
+    quote = analysed("Ryan Vance and Sam Kerr met in the final.",
+                     'Asked about his winnings, the Dunmere man grinned. "A new cue case," he said. "And a takeaway, nothing fancy!"').quotes[-1]
+    assert quote.speaker != "Dunmere"
