@@ -136,14 +136,12 @@ class _Article:
 
     def _named_alone(self, person: Person) -> Person:
         """`named`, with the role taken from the sentence or a title only (not from other mentions)."""
-        name = full_name(person.name, self.full_names, self.common_nouns, self.relatives)
+        name = self.whole_name(person.name)
         return Person(name, person.role or self.full_names.get(name, ""))
 
-    def first_role(self, name: str) -> str:
-        """The role of the first sentence about `name` that gives one, else its title."""
-        about = self.naming(name, speakers=False)
-        role = next((m.person.role for m in about if m.person.name == name and m.person.role), "")
-        return role or self.full_names.get(name, "")
+    def whole_name(self, name: str) -> str:
+        """An acronym -> the name it was given for; a surname or first name alone -> the full name."""
+        return self.acronyms.get(name) or full_name(name, self.full_names, self.common_nouns, self.relatives)
 
     def people_in(self, sentence: str):
         """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
@@ -176,8 +174,9 @@ class _Article:
         named = {}
         for name in (n for n in self.full_names if n.split()[-1] in sentence):
             at = plain.find(name)
-            introduced = _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, at + len(name))
-            if at >= 0 and person_like(Person(name)) and introduced:
+            if at < 0 or not person_like(Person(name)):
+                continue
+            if _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, at + len(name)):
                 named[name] = at
         if len(named) == 1:
             name, offset = named.popitem()
@@ -202,7 +201,7 @@ class _Article:
     def named(self, person: Person) -> Person:
         """A surname alone -> the article's full name for it, an acronym -> the name it was
         given for; the role the article gives them."""
-        name = self.acronyms.get(person.name) or full_name(person.name, self.full_names, self.common_nouns, self.relatives)
+        name = self.whole_name(person.name)
         return Person(name, person.role or self.role_of(name))
 
     def described(self, person: Person, near=None) -> Person:
@@ -218,7 +217,8 @@ class _Article:
         modifier, noun = found.groups()
         described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
-        names = {name for name in candidates if _head_noun(self.first_role(name)) == noun and _has(modifier, self.first_role(name))}
+        roles = {name: self.role_of(name, speakers=False) for name in candidates}
+        names = {name for name, role in roles.items() if _head_noun(role) == noun and _has(modifier, role)}
         names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun and _has(modifier, name)}
         names = {name for name in names if not any(other.endswith(" " + name) for other in names)}  # 'Sheriff's Office'
         if len(names) > 1 and near is not None:
@@ -228,7 +228,7 @@ class _Article:
         if len(names) != 1:
             return person
         name = names.pop()
-        return Person(name, self.first_role(name))
+        return Person(name, self.role_of(name, speakers=False))
 
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before
@@ -243,9 +243,10 @@ class _Article:
         before = self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block] + [self.texts[near.block][: near.start]]
         return {name for name in names if any(name in text for text in before)}
 
-    def role_of(self, name: str) -> str:
-        """The role given where the person is the subject of a sentence, else a title."""
-        mentioned = (m.person.role for m in self.naming(name.split()[-1]) if m.person.name == name and m.person.role)
+    def role_of(self, name: str, speakers: bool = True) -> str:
+        """The role given where the person is first the subject of a sentence (or, with
+        `speakers`, named as a quote's speaker), else a title."""
+        mentioned = (m.person.role for m in self.naming(name, speakers) if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
 
 
