@@ -12,7 +12,6 @@ compared with it: the work grows with the number of shingles, not of pairs.
 """
 
 import math
-from collections import defaultdict
 
 from .models import PARAGRAPH, ArticleText, Republished
 from .typography import normalize, words
@@ -25,7 +24,9 @@ MAX_POSTINGS = 50  # a shingle already in this many articles is common phrasing,
 
 def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
     """Each copy with its original, in story order (publication time, then path)."""
-    index: dict[int, list[int]] = defaultdict(list)  # shingle -> articles that may be originals
+    if len(texts) < 2:
+        return ()
+    index: dict[int, list[int]] = {}  # shingle -> articles that may be originals
     originals: dict[int, set[int]] = {}  # article number -> its shingles in the index
     ordered = sorted(texts, key=lambda t: (t.article.published, t.article.path))
     copies = []
@@ -35,9 +36,13 @@ def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
         if original is not None:
             copies.append(Republished(text.article, ordered[original].article))
             continue
-        originals[number] = {shingle for shingle in own if len(index[shingle]) < MAX_POSTINGS}
+        originals[number] = {shingle for shingle in own if len(index.get(shingle, ())) < MAX_POSTINGS}
         for shingle in originals[number]:
-            index[shingle].append(number)
+            postings = index.get(shingle)
+            if postings is None:
+                index[shingle] = [number]
+            else:
+                postings.append(number)
     return tuple(copies)
 
 
