@@ -55,6 +55,12 @@ _OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among)\s+")  # 'For Ca
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
 _WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
 _GENERIC_ORGANISATIONS = frozenset("firm company group organisation organization business operator".split())
+# 'The 38-year-old said', 'the mum-of-two told', 'the Dunmere man grinned': news writes these for the
+# person just named, as it writes 'she' ('the family's father' is someone else)
+_EPITHET = re.compile(
+    r"the (?:[\w-]+ )?(?:(\d+)-year-old|(?:mum|mother|mom|dad|father)-of-\w+|grandmother|grandfather|gran|grandad"
+    r"|man|woman|boy|girl|lad|teenager|youngster|pensioner|widow|widower|schoolboy|schoolgirl|veteran)"
+)
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
@@ -77,7 +83,7 @@ _PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
 @dataclass(frozen=True)
 class _Mention:
     block: int
-    offset: int
+    start: int
     person: Person
     speaks: bool = True  # in a sentence with a speech verb, or as a quote's speaker
     addresses: tuple[str, ...] = ()  # 'asked her whether': 'she' then means someone else
@@ -111,7 +117,11 @@ class _Article:
             blocks = {self.narration[n][0] for n in sentences}
             speakers = [m for m in self.speakers if m.block in blocks]
         about = [m for n in sentences for m in self._about(n)]
-        return sorted(about + speakers, key=lambda m: (m.block, m.offset))
+        return sorted(about + speakers, key=lambda m: (m.block, m.start))
+
+    def mentions_before(self, block: int, start: int) -> list[_Mention]:
+        """The mentions in the two paragraphs before (block, start), and in its own before it."""
+        return [m for m in self.in_blocks(block - ANTECEDENT_BLOCKS, block) if (m.block, m.start) < (block, start)]
 
     def in_blocks(self, first: int, last: int) -> list[_Mention]:
         return self.mentions(n for n, (block, _, _) in enumerate(self.narration) if first <= block <= last)
@@ -211,6 +221,9 @@ class _Article:
         acronym = person.role.split()[-1:]
         if acronym and acronym[0] in self.acronyms:  # 'the ICIU said'
             return Person(self.acronyms[acronym[0]])
+        epithet = _EPITHET.fullmatch(person.role.lower())
+        if epithet:
+            return self._epithet_of(person, epithet.group(1), near) if near is not None else person
         found = re.fullmatch(r"the (?:(\w+) )?(\w+)", person.role.lower())
         if not found or found.group(2) in _DOCUMENTS:
             return person
@@ -230,10 +243,21 @@ class _Article:
         name = names.pop()
         return Person(name, self.role_of(name, speakers=False))
 
+    def _epithet_of(self, person: Person, age: str | None, near) -> Person:
+        """'the 38-year-old' -> the person given that age ('Jodie Marsh, 38,') if one is, else
+        the person last named in the two paragraphs before `near`, as 'she' would be."""
+        earlier = [m.person.name for m in self.mentions_before(near.block, near.start) if m.person.name and person_like(m.person) and not is_organisation(m.person)]
+        if age:
+            text = "\n".join(self.texts)
+            earlier = [name for name in earlier if re.search(rf"{re.escape(name)},\s+(?:aged\s+)?{age}\b", text)] or earlier
+        if not earlier:
+            return person
+        return Person(earlier[-1], self.role_of(earlier[-1], speakers=False))
+
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before
         `near` (one named as an organisation, or followed by ', which')."""
-        earlier = [m for m in self.in_blocks(near.block - ANTECEDENT_BLOCKS, near.block) if (m.block, m.offset) < (near.block, near.start)]
+        earlier = self.mentions_before(near.block, near.start)
         texts = "\n".join(self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block + 1])
         named = [m.person.name for m in earlier if m.person.name and (is_organisation(m.person) or f"{m.person.name}, which" in texts)]
         return set(named[-1:])
@@ -511,7 +535,7 @@ def _continued(article: _Article, first) -> Person | None:
     if head.strip():
         if not re.search(r"[.!?]\s+$", head):
             return None
-        earlier = [m for m in article.in_blocks(first.block, first.block) if m.offset < first.start and _may_be_he_or_she(m.person)]
+        earlier = [m for m in article.in_blocks(first.block, first.block) if m.start < first.start and _may_be_he_or_she(m.person)]
         return earlier[-1].person if earlier else None
     if first.block == 0:
         return None
@@ -538,7 +562,7 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
     keeps bees. "..." he says.')."""
     if pronoun not in ("he", "she", "it") or depth > MAX_CHAIN:
         return UNKNOWN
-    earlier = [m for m in article.in_blocks(block - ANTECEDENT_BLOCKS, block) if (m.block, m.offset) < (block, offset)]
+    earlier = article.mentions_before(block, offset)
     if pronoun == "it":
         earlier = [m for m in earlier if m.person.pronoun in ("", "it")]
     else:
@@ -551,8 +575,10 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
         return UNKNOWN
     last = earlier[-1]
     if last.person.pronoun:
-        return _antecedent(article, pronoun, last.block, last.offset, depth + 1)
-    return _organisation(article, last.person) if pronoun == "it" else last.person
+        return _antecedent(article, pronoun, last.block, last.start, depth + 1)
+    if pronoun == "it":
+        return _organisation(article, last.person)
+    return article.described(last.person, last) if _EPITHET.fullmatch(last.person.role.lower()) and not last.person.name else last.person
 
 
 def _may_be(pronoun: str, person: Person) -> bool:

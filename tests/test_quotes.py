@@ -952,3 +952,24 @@ def test_the_dunmere_man_is_a_description_not_a_name():
     quote = analysed("Ryan Vance and Sam Kerr met in the final.",
                      'Asked about his winnings, the Dunmere man grinned. "A new cue case," he said. "And a takeaway, nothing fancy!"').quotes[-1]
     assert quote.speaker != "Dunmere"
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Ward sister Tamsin Hale, 41, said morale was at rock bottom.", 'The mum-of-three told the Gazette: "We are running on fumes every night."'],
+     "Tamsin Hale"),
+    (["Tamsin Hale, 41, and her manager Colin Rudd met the minister.", "Rudd said the meeting went well.",
+      'The 41-year-old added: "Nobody in that room has worked a night shift."'], "Tamsin Hale"),
+    (["Referee Ana Sousa said the pitch was fine.", "Dale Corrigan, who scored twice, was named man of the match.",
+      'Asked about his future, the Ravensby man smiled. "I am staying here, whatever you read," he said.'], "Dale Corrigan"),
+    (["Owen Price, 83, was rescued by neighbours.", 'The pensioner said: "I thought that was the end of me, honestly."'], "Owen Price"),
+])
+def test_an_epithet_means_the_person_just_named(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Coastguard Sian Pryce praised the crew.", 'The family\'s father, who did not want to be named, said: "We had about ten minutes left."'],
+    ['The 41-year-old told reporters: "Nobody in that room has worked a night shift."'],
+])
+def test_an_epithet_for_someone_new_or_no_one_stays_unnamed(paragraphs):
+    assert analysed(*paragraphs).quotes[-1].speaker == ""
