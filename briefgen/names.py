@@ -58,7 +58,9 @@ _ORG_WORDS = frozenset("""times agency council ministry union association office
 university branch bureau inspectorate directorate tribunal holdings party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
-coalition forum league cooperative collective""".split())
+coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
+pharma logistics systems technologies solutions industries properties resources insurance studios""".split())
+_LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
 chain retailer network team zoo museum insurer lender carrier developer landlord supplier
@@ -141,11 +143,21 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         cut += 1  # 'Minister for Education Deirdre Ní Bhriain'
     if len(tokens) - cut >= 3 and tokens[cut] in ("The", "the"):
         cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
+    cut += _rank_class_length(tokens, cut)
     name = tokens[cut:]
     if len(name) == 1 and len(name[0].rstrip(".")) == 1:
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview)
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
+
+
+def _rank_class_length(tokens: list[str], cut: int) -> int:
+    """How many words at `cut` end a rank ('Sgt. 1st Class', 'Private First Class'), not a name."""
+    if tokens[cut : cut + 1] == ["Class"] and cut > 0 and tokens[cut - 1].lower() in ("1st", "2nd", "3rd"):
+        return 1
+    if len(tokens) - cut >= 3 and tokens[cut] in ("First", "Second", "Third") and tokens[cut + 1] == "Class":
+        return 2
+    return 0
 
 
 def forward_np(text: str) -> tuple[list[str], str]:
@@ -357,6 +369,7 @@ def _affiliation_removed(tokens: list[str]) -> list[str]:
         before, after = tokens[: tokens.index("of")], tokens[tokens.index("of") + 1 :]
         named = len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2])
         named = named and before[-2].lower() not in _DETERMINERS  # 'The Bank of Calder' is one name
+        named = named and before[-1].lower() not in _ORG_WORDS  # 'International Guild of Harbor Workers'
         if named and after and is_name_token(after[-1]):
             return before
     return tokens
@@ -456,6 +469,10 @@ def full_name(name: str, names: dict, common_nouns: frozenset = frozenset(), rel
     the article also uses as a noun ('Skipper Tamblyn' beside 'a skipper') is not a first name,
     and of two bearers of a surname, one introduced as the other's relative is not meant."""
     matches = {n for n in names if n.endswith(" " + name)}  # 'Ó Dubhda' -> 'Cathal Ó Dubhda'
+    if not matches:  # 'Meridale said', 'Hallam Greaves said' after 'Meridale Health', 'Hallam Greaves Homes'
+        shortened = {n for n in names if n.startswith(name + " ") and n.split()[-1].lower() in _ORG_WORDS - _LEGAL_FORMS}
+        if len(shortened) == 1:
+            return shortened.pop()
     if " " in name and (len(matches) != 1 or name.split()[0] not in _SURNAME_PARTICLES):
         return name
     if len(matches) > 1:

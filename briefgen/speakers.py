@@ -26,6 +26,7 @@ _RELATIVE = frozenset("who whose whom which where when aged of from now for repr
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")  # 'Sen. Carla Whitmore, R-Okla., said'
+_PARTY_TAG = re.compile(r"(?<=[a-z]) \((?:[DRI]|[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")  # 'Rep. Ann Holt (D-Ore.)'
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
@@ -54,7 +55,8 @@ _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0
 _OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among)\s+")  # 'For Callum Rennie, who ..., the night was'
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
 _WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
-_GENERIC_ORGANISATIONS = frozenset("firm company group organisation organization business operator".split())
+_GENERIC_ORGANISATIONS = frozenset("""firm company group organisation organization business operator union system charity nonprofit
+developer agency chain retailer lender insurer airline club campaign""".split())
 # 'The 38-year-old said', 'the mum-of-two told', 'the Dunmere man grinned': news writes these for the
 # person just named, as it writes 'she' ('the family's father' is someone else)
 _EPITHET = re.compile(
@@ -95,7 +97,7 @@ class _Article:
     paragraphs before a quote, the sentences naming a speaker): most are never asked about."""
 
     def __init__(self, norms: list[str]):
-        self.texts = [mask_nicknames(norm) for norm in norms]
+        self.texts = [_mask_party_tags(mask_nicknames(norm)) for norm in norms]
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
         self.proper = proper_nouns(sentences)
         self.full_names = full_names(sentences, self.proper)
@@ -257,10 +259,13 @@ class _Article:
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before
         `near` (one named as an organisation, or followed by ', which')."""
-        earlier = self.mentions_before(near.block, near.start)
-        texts = "\n".join(self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block + 1])
-        named = [m.person.name for m in earlier if m.person.name and (is_organisation(m.person) or f"{m.person.name}, which" in texts)]
-        return set(named[-1:])
+        before = "\n".join(self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block] + [self.texts[near.block][: near.start]])
+        mentioned = [m.person for m in self.mentions_before(near.block, near.start) if m.person.name]
+        organisations = {p.name for p in mentioned if is_organisation(p)}
+        organisations |= {name for name in {p.name for p in mentioned} | set(self.full_names)
+                          if is_organisation(Person(name)) or f"{name}, which" in before}
+        named = [(before.rfind(name), name) for name in organisations if name in before]
+        return {max(named)[1]} if named else set()
 
     def _named_just_before(self, names: set[str], near) -> set[str]:
         """Those of `names` written in the two paragraphs before `near` (and its own, before it)."""
@@ -272,6 +277,12 @@ class _Article:
         `speakers`, named as a quote's speaker), else a title."""
         mentioned = (m.person.role for m in self.naming(name, speakers) if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _mask_party_tags(text: str) -> str:
+    """'Rep. Ann Holt (D-Ore.), the sponsor, said' -> 'Rep. Ann Holt         , the sponsor, said'
+    (same length, so offsets hold)."""
+    return _PARTY_TAG.sub(lambda found: " " * len(found.group()), text) if "-" in text or "(" in text else text
 
 
 def _has(modifier: str | None, words: str) -> bool:

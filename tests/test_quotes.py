@@ -973,3 +973,21 @@ def test_an_epithet_means_the_person_just_named(paragraphs, speaker):
 ])
 def test_an_epithet_for_someone_new_or_no_one_stays_unnamed(paragraphs):
     assert analysed(*paragraphs).quotes[-1].speaker == ""
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['The Federation of Tram Drivers said it would strike "until the depot managers make a fair offer".'], "Federation of Tram Drivers"),
+    (["A data breach at Kestrel Health, which runs nine clinics, closed two of them.",
+      'Kestrel said it had hired "a firm of independent forensic specialists" to help.'], "Kestrel Health"),
+    (["Plans by Bramwell Oakes Homes to build 200 houses were paused.",
+      'Bramwell Oakes said it would "follow every rule to the letter from now on".'], "Bramwell Oakes Homes"),
+    (["Staff at Pennock Biscuits Ltd were told on Monday.",
+      'Pennock Biscuits said: "This has been a painful decision for everyone here."'], "Pennock Biscuits"),
+    (['Sen. Lorna Beck (R-Idaho), the bill\'s chief critic, called it "a gift to the biggest carriers in the country".'], "Lorna Beck"),
+    (["Staff Sgt. 1st Class Omar Reyes, who has served 14 years, spoke at the hearing.",
+      '"My family has moved five times and we are tired of it," he said.'], "Omar Reyes"),
+    (["Hackers broke into the systems of Larchfield Care, which runs 30 homes.",
+      'The nonprofit group said in a statement that it had found "unusual activity on our servers".'], "Larchfield Care"),
+])
+def test_speakers_ninth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
