@@ -48,7 +48,8 @@ _PASSIVE_CALLED = re.compile(
     re.IGNORECASE,
 )
 _WORK_BEFORE = re.compile(
-    r"\b(?:paper|report|study|book|novel|film|album|song|article|essay|poem|documentary|exhibition|headline)\s*,?\s*$",
+    r"\b(?:paper|report|study|book|novel|memoir|autobiography|biography|film|album|song|article|essay|poem|documentary|exhibition"
+    r"|headline)\s*,?\s*$",
     re.IGNORECASE,
 )
 _HEADLINE_REST = re.compile(r":\s+[a-z][^.!?\"]{0,80}")  # ': parents on the bus places row'
@@ -229,6 +230,9 @@ def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[
         return False  # '"...," said X, who rates it a "buy"': the second quote is inside his sentence
     if gap.lstrip()[:1].isupper() and gap.rstrip().endswith(":"):
         return False  # '"..." He added: "..."': a sentence of its own introduces another quotation
+    second = norms[quotation.first.block][quotation.first.start : quotation.first.end]
+    if _WORK_BEFORE.search(gap) and _is_title(second):
+        return False  # '," Marchetti wrote in his memoir, "Brass and Brandy".': the work's title
     rest = norms[quotation.last.block][quotation.last.end + 1 :]
     ends_sentence = not rest.strip() or re.match(r"^\s*[.,;!?)]*\s*(?:$|[A-Z(\"])", rest)
     return bool(ends_sentence) and is_attribution(gap)

@@ -35,6 +35,7 @@ _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'Accor
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
+_WHO = re.compile(r"\s+(?:who|whose)\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|asking|speaking|declining|requesting)\b")
 _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
@@ -60,7 +61,7 @@ developer agency chain retailer lender insurer airline club campaign""".split())
 # 'The 38-year-old said', 'the mum-of-two told', 'the Dunmere man grinned': news writes these for the
 # person just named, as it writes 'she' ('the family's father' is someone else)
 _EPITHET = re.compile(
-    r"the (?:[\w-]+ )?(?:(\d+)-year-old|(?:mum|mother|mom|dad|father)-of-\w+|grandmother|grandfather|gran|grandad"
+    r"the (?:[\w-]+ )?(?:(\d+)-year-old|(?:mum|mother|mom|dad|father)-of-\w+|(?:great-)*(?:grandmother|grandfather|gran|grandad)"
     r"|man|woman|boy|girl|lad|teenager|youngster|pensioner|widow|widower|schoolboy|schoolgirl|veteran)"
 )
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
@@ -68,6 +69,10 @@ _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
 _DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|email|e-mail|post|note|message|tweet)$")
 # 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
+_OPENING_CLAUSE = re.compile(
+    r"(?:When|As|After|Before|While|Since|Once|If|Until)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,\s+(?:he|she)\b"
+)
+_INTERVIEWER_ASKS = re.compile(r"(?:I|We)\s+(?:asked|ask|pressed|press|put it to|reminded|remind)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
 _ADDRESSED = re.compile(r"\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(her|him)\b")
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)+[A-Z][\w-]*)'s\s+[a-z]")
@@ -80,6 +85,12 @@ _GENDERED = {
 # 'A resident[ in Kilbrack][, who has lived there for 40 years,] said'
 _THEN_SPEAKS = re.compile(r"^(?:\s+(?:in|from|of|at|near|for)\s+[^,\"]{1,60}?)?(?:\s*,[^,\"]{1,150}?,)?\s*" + SPEECH_VERB.pattern)
 _PRONOUN_SPEAKS = re.compile(r"^(he|she|it)\s+" + SPEECH_VERB.pattern)
+
+
+@dataclass(frozen=True)
+class _At:
+    block: int
+    start: int
 
 
 @dataclass(frozen=True)
@@ -141,25 +152,37 @@ class _Article:
             speaks = bool(SPEECH_VERB.search(sentence))
             addresses = tuple(_ADDRESSED.findall(sentence))
             self.found[number] = [
-                _Mention(block, start + offset, self._named_alone(person) if person.name else person, speaks, addresses)
+                _Mention(block, start + offset, self._named_alone(person, block, start + offset) if person.name else person, speaks, addresses)
                 for offset, person in self.people_in(sentence)
             ]
         return self.found[number]
 
-    def _named_alone(self, person: Person) -> Person:
+    def _named_alone(self, person: Person, block: int, start: int) -> Person:
         """`named`, with the role taken from the sentence or a title only (not from other mentions)."""
-        name = self.whole_name(person.name)
+        name = self.whole_name(person.name, block, start)
         return Person(name, person.role or self.full_names.get(name, ""))
 
-    def whole_name(self, name: str) -> str:
-        """An acronym -> the name it was given for; a surname or first name alone -> the full name."""
-        return self.acronyms.get(name) or full_name(name, self.full_names, self.common_nouns, self.relatives)
+    def whole_name(self, name: str, block: int | None = None, start: int = 0) -> str:
+        """An acronym -> the name it was given for; a surname or first name alone -> the full
+        name; of several with that surname, the one written in the two paragraphs before
+        (block, start) if only one is ('Carl Dempsey ... Dempsey shrugged')."""
+        whole = self.acronyms.get(name) or full_name(name, self.full_names, self.common_nouns, self.relatives)
+        if whole == name and " " not in name and block is not None:
+            bearers = {full for full in self.full_names if full.endswith(" " + name)}
+            nearby = self._named_just_before(bearers, _At(block, start)) if len(bearers) > 1 else set()
+            return nearby.pop() if len(nearby) == 1 else name
+        return whole
 
     def people_in(self, sentence: str):
         """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
         named it cites 'according to'."""
         subject = self.subject(sentence)
-        if subject is not None and subject.pronoun:
+        opening = _OPENING_CLAUSE.match(sentence.lstrip()) if subject is not None and subject.pronoun else None
+        opening = opening or _INTERVIEWER_ASKS.match(sentence.lstrip())  # 'I asked Banerjee whether he ...'
+        named = parse_np(opening.group(1).split(), self.proper, False) if opening else None
+        if named is not None and named.name:
+            yield 0, named  # 'When Ottilie Brandt arrives, she orders coffee'; 'I asked Banerjee'
+        elif subject is not None and subject.pronoun:
             if subject.pronoun in ("he", "she", "it"):
                 yield 0, subject  # passes on whom the pronoun means
         elif subject is not None and (subject.name or subject.role):
@@ -185,10 +208,12 @@ class _Article:
         plain = " ".join(sentence.split())  # a nickname is blanked: 'Tommy        Brannigan'
         named = {}
         for name in (n for n in self.full_names if n.split()[-1] in sentence):
-            at = plain.find(name)
-            if at < 0 or not person_like(Person(name)):
+            written = name if name in plain else name.split()[-1]  # 'the 400th of Lindqvist's career'
+            found = re.search(rf"\b{re.escape(written)}\b", plain)
+            if not found or not person_like(Person(name)) or written != name and self.whole_name(written) != name:
                 continue
-            if _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, at + len(name)):
+            at = found.start()
+            if _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, found.end()):
                 named[name] = at
         if len(named) == 1:
             name, offset = named.popitem()
@@ -210,10 +235,10 @@ class _Article:
                 return person
         return None
 
-    def named(self, person: Person) -> Person:
+    def named(self, person: Person, near=None) -> Person:
         """A surname alone -> the article's full name for it, an acronym -> the name it was
         given for; the role the article gives them."""
-        name = self.whole_name(person.name)
+        name = self.whole_name(person.name, near.block, near.start) if near is not None else self.whole_name(person.name)
         return Person(name, person.role or self.role_of(name))
 
     def described(self, person: Person, near=None) -> Person:
@@ -334,7 +359,8 @@ def is_attribution(gap: str) -> bool:
     """Whether the text between two parts of a quote is only its attribution ('," she said. "')."""
     clause = _clause(gap)
     rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
-    main, *relative = _RELATIVE_CLAUSE.split(clause, 1)  # ', who asked not to be named.', ', asking not to be named.' describe the speaker
+    # ', who asked not to be named.', ', asking not to be named.', 'a carrier who lives nearby' describe the speaker
+    main, *relative = _RELATIVE_CLAUSE.split(clause, 1) if _RELATIVE_CLAUSE.search(clause) else _WHO.split(clause, 1)
     if relative and "," in relative[0]:
         main = clause
     main = _WHEN_ASKED.sub("", main)  # '," she told me when I asked what she made of it. "'
@@ -564,7 +590,7 @@ def _resolve(article: _Article, person: Person, first) -> Person:
     full name; roles filled in."""
     if person.pronoun:
         return _antecedent(article, person.pronoun, first.block, first.start)
-    return article.named(person) if person.name else article.described(Person("", person.role), first)
+    return article.named(person, first) if person.name else article.described(Person("", person.role), first)
 
 
 def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth: int = 0) -> Person:

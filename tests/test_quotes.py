@@ -991,3 +991,29 @@ def test_an_epithet_for_someone_new_or_no_one_stays_unnamed(paragraphs):
 ])
 def test_speakers_ninth_round(paragraphs, speaker):
     assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Her bakery, Flour & Finch, opened in 2019.", "When Lena Moss reaches the studio, she makes tea for everyone.",
+      '"Tea first, then the hard questions," she says.'], "Lena Moss"),
+    (["Emeka Okafor ran the port for ten years. His deputy, Paul Kerr, took over.",
+      "I asked Okafor, now retired, whether he missed it. He laughed.", '"Every single day, and that is the truth," he told me.'], "Emeka Okafor"),
+    (["Doris Pell, 91, woke to find a pony in her garden.", 'The great-gran told the Gazette: "I thought I was still asleep and dreaming."'],
+     "Doris Pell"),
+    (["The shop was opened by Ivy and Ron Pask in 1970.", "It closes on Saturday.", "Dennis Pask spent the last morning at the till.",
+      'Asked how he felt, Pask shrugged. "I will miss the regulars most of all," he said.'], "Dennis Pask"),
+    (["Coach Milo Brandt has led the side since 2004. Guard Theo Lamb scored 20.", "The win was the 300th of Brandt's career.",
+      '"I had no idea it was 300 until someone told me," he said with a laugh.'], "Milo Brandt"),
+])
+def test_speakers_ninth_round_who_a_sentence_is_about(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_split_quote_whose_attribution_has_a_relative_clause_without_comma_is_one_quote():
+    assert found('"We are talking to lawyers," said Tom Reed, a retired bus driver who lives near the site. "This is far from over."') == [
+        ("We are talking to lawyers. This is far from over.", "Tom Reed")]
+
+
+def test_a_title_after_the_attribution_does_not_continue_the_quote():
+    quotes = found('"I went in for a pint and came out with a drummer," Ray Hale wrote in his memoir, "Skins and Sticks".')
+    assert quotes == [("I went in for a pint and came out with a drummer", "Ray Hale")]
