@@ -41,7 +41,8 @@ officer leader spokesman spokeswoman spokesperson owner founder editor head orga
 treasurer headteacher reader viewer listener congressman congresswoman assemblyman assemblywoman councilman councilwoman
 alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
-deacon principal headmaster headmistress master taoiseach tanaiste agent trooper""".split())
+deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
+assemblymember delegate whip majority minority""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -59,7 +60,7 @@ university branch bureau inspectorate directorate tribunal holdings party servic
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
-pharma logistics systems technologies solutions industries properties resources insurance studios""".split())
+pharma logistics systems technologies solutions industries properties resources insurance studios mission networks""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store

@@ -21,6 +21,8 @@ from .sentences import sentence_spans
 
 ANTECEDENT_BLOCKS = 2
 MAX_CHAIN = 8  # sentences about 'he' passing on whom it means
+MAIN_WORDS = 24  # words of a split quote's attribution, not counting a relative clause
+GAP_WORDS = 36  # words between a split quote's parts
 UNKNOWN = Person()
 _RELATIVE = frozenset("who whose whom which where when aged of from now for representing".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
@@ -35,6 +37,7 @@ _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'Accor
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
+_REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
 _WHO = re.compile(r"\s+(?:who|whose)\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|asking|speaking|declining|requesting)\b")
 _DESCRIBED_BY = re.compile(
@@ -74,7 +77,11 @@ _OPENING_CLAUSE = re.compile(
 )
 _INTERVIEWER_ASKS = re.compile(r"(?:I|We)\s+(?:asked|ask|pressed|press|put it to|reminded|remind)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
-_ADDRESSED = re.compile(r"\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(her|him)\b")
+# 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not)
+_OBJECT_THEN = "whether|if|to|about|what|how|why|when|where|who|for|again|directly|repeatedly|later|on|at|in|during|after|before|and|or"
+_ADDRESSED = re.compile(
+    rf"\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(him|her(?!\s+(?!(?:{_OBJECT_THEN})\b)[a-z]))\b"
+)
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)+[A-Z][\w-]*)'s\s+[a-z]")
 _GENDERED = {
     **dict.fromkeys("""son husband father brother grandson grandfather nephew uncle boyfriend dad stepson stepfather
@@ -364,8 +371,10 @@ def is_attribution(gap: str) -> bool:
     if relative and "," in relative[0]:
         main = clause
     main = _WHEN_ASKED.sub("", main)  # '," she told me when I asked what she made of it. "'
-    if rest.strip(" .,;:") or len(main.split()) > 14 or len(gap.split()) > 24 or len(SPEECH_VERB.findall(main)) != 1:
+    if rest.strip(" .,;:") or len(main.split()) > MAIN_WORDS or len(gap.split()) > GAP_WORDS or len(SPEECH_VERB.findall(main)) != 1:
         return False
+    if _REPORTED.search(main[SPEECH_VERB.search(main).end() :].split(",")[0]):
+        return False  # 'a spokeswoman said the timetable was cut.': what was said, a statement of its own
     return _after(gap, frozenset()) is not None
 
 
@@ -391,6 +400,9 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
         found = _PRONOUN_SPEAKS.match(clause)
         return Person(pronoun=found.group(1)) if found else None
     found = re.search(r"(?:^|,\s*)according to\s+(.+)$", clause)  # '... as of 4 p.m., according to X'
+    relayed = _PRONOUN_SPEAKS.match(clause)
+    if found and relayed:  # '," she said, according to her daughter': she said it, her daughter passed it on
+        return Person(pronoun=relayed.group(1))
     if found:  # '," according to the bank's finance chief, Samuel Ortega-Lind'
         tokens, rest = forward_np(found.group(1))
         person = parse_np(tokens, proper, False)

@@ -1017,3 +1017,28 @@ def test_a_split_quote_whose_attribution_has_a_relative_clause_without_comma_is_
 def test_a_title_after_the_attribution_does_not_continue_the_quote():
     quotes = found('"I went in for a pint and came out with a drummer," Ray Hale wrote in his memoir, "Skins and Sticks".')
     assert quotes == [("I went in for a pint and came out with a drummer", "Ray Hale")]
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['Council Member Ruth Ambler voted no. "We are being asked to gamble the town\'s savings on a hunch," Ambler said.'],
+     "Ruth Ambler", "Council Member"),
+    (['House Speaker Glen Dorr told reporters: "Nobody here likes a stopgap, and I like it least of all."'], "Glen Dorr", "House Speaker"),
+    (['Senate Majority Leader Ines Valk said: "We have the votes and we will pass it tonight."'], "Ines Valk", "Senate Majority Leader"),
+])
+def test_legislative_titles_are_roles_not_names(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_split_quote_with_a_long_attribution_is_one_quote():
+    assert found('"We saw the water rise faster than anyone here has ever seen," Sheriff Ada Quill said at a news conference '
+                 'outside the county fairgrounds, where a shelter had been set up overnight. "I would rather wake a thousand '
+                 'people for nothing than lose one."') == [
+        ("We saw the water rise faster than anyone here has ever seen. I would rather wake a thousand people for nothing than lose one.", "Ada Quill")]
+
+
+def test_she_said_according_to_someone_else_is_hers_and_a_possessive_her_is_not_an_address():
+    quote = analysed("Ward nurse Pat Ellery said the unit was full.",
+                     "Mrs Vera Ormond, who is recovering on a ward, asked her daughter to pass on a message to the nurses.",
+                     '"Tell them they were wonderful, every one of them," she said, according to her daughter, Jean Ormond-Fry.').quotes[-1]
+    assert quote.speaker == "Vera Ormond"
