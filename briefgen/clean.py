@@ -67,14 +67,6 @@ class Rule:
     max_words: int = 0
     hints: tuple[str, ...] = ()
 
-    def drops(self, line: Line) -> bool:
-        if self.kinds and line.kind not in self.kinds:
-            return False
-        if self.max_words and line.words > self.max_words:
-            return False
-        if self.hints and not any(map(line.lowered.__contains__, self.hints)):
-            return False
-        return self.test(line.norm)
 
 
 @dataclass(frozen=True)
@@ -242,8 +234,15 @@ def _builtin_match(line: Line, article: Article, title: str, number: int, at_top
 
 
 def _first_rule(rules: tuple[Rule, ...], line: Line) -> str:
+    """The name of the first rule that drops the line. (Inline, not a method per rule: this
+    runs for every rule on every line of every article.)"""
+    kind, words, lowered = line.kind, line.words, line.lowered
     for rule in rules:
-        if rule.drops(line):
+        if rule.kinds and kind not in rule.kinds or rule.max_words and words > rule.max_words:
+            continue
+        if rule.hints and not any(map(lowered.__contains__, rule.hints)):
+            continue
+        if rule.test(line.norm):
             return rule.name
     return ""
 

@@ -68,6 +68,7 @@ _EPITHET = re.compile(
     r"|man|woman|boy|girl|lad|teenager|youngster|pensioner|widow|widower|schoolboy|schoolgirl|veteran)"
 )
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
+_BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
 _DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|email|e-mail|post|note|message|tweet)$")
@@ -121,7 +122,9 @@ class _Article:
         self.full_names = full_names(sentences, self.proper)
         self.proper = self.proper | first_names(self.full_names)  # 'Danielle, speaking from her bed, said'
         # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
-        self.acronyms = {short: without_determiner(name) for name, short in _ACRONYM.findall("\n".join(self.texts))}
+        whole = "\n".join(self.texts)
+        given = _ACRONYM.findall(whole) if _BRACKETED_CAPITALS.search(whole) else ()  # the search is the slow part: most have none
+        self.acronyms = {short: without_determiner(name) for name, short in given}
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
         narration = [_without_quotations(text) for text in self.texts]
