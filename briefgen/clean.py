@@ -209,13 +209,18 @@ def clean(article: Article, rules: RuleSet) -> tuple[tuple[Block, ...], tuple[Dr
     title = _comparable(article.title)
     at_top = True  # no story paragraph kept yet
     for number, block in enumerate(article.blocks):
-        rule = _first_match(Line.of(block), rules, article, title, number, at_top)
+        rule = "" if _signs_quote(block, kept) else _first_match(Line.of(block), rules, article, title, number, at_top)
         if rule:
             dropped.append(Dropped(block.text, rule, block.line))
         else:
             kept.append(block)
             at_top = at_top and block.kind != PARAGRAPH
     return tuple(kept), tuple(dropped)
+
+
+def _signs_quote(block: Block, kept: list[Block]) -> bool:
+    """'— Denise Wrathall, caterer' under a paragraph that ends a quote: who said it."""
+    return block.text.lstrip()[:1] in ("—", "–") and bool(kept) and kept[-1].text.rstrip()[-1:] in ('"', "”", "’", "'")
 
 
 def _first_match(line: Line, rules: RuleSet, article: Article, title: str, number: int, at_top: bool) -> str:

@@ -42,7 +42,7 @@ treasurer headteacher reader viewer listener congressman congresswoman assemblym
 alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
-assemblymember delegate whip majority minority""".split())
+assemblymember delegate whip majority minority airman seaman""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -118,7 +118,7 @@ class Person:
 
 def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None:
     """Words of a noun phrase -> a name with its role, a pronoun, an unnamed role, or None."""
-    tokens = [t.rstrip(",") for t in tokens if t.strip(",")]
+    tokens = [t.rstrip(",") for t in tokens if t.strip(",-")]  # a dash is no word: '- Ana Ruiz' signs a quote
     if not tokens or len(tokens) > MAX_NP_WORDS:
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
@@ -347,7 +347,8 @@ def _joins_organisation(tokens: list[str], n: int) -> bool:
     between name words of an organisation ('Harrowmere and Vale NHS Trust')."""
     if tokens[n] in ("and", "&") and 0 < n:
         run = list(takewhile(lambda t: t[:1].isupper(), tokens[n + 1 : n + 5]))
-        return tokens[n - 1][:1].isupper() and any(t.rstrip(",.;:").lower() in _ORG_WORDS for t in run)
+        of_organisation = any(tokens[k].lower() in _ORG_WORDS and tokens[k + 1] == "of" for k in range(n - 1))  # 'Department of Roads and Bridges'
+        return tokens[n - 1][:1].isupper() and (of_organisation and bool(run) or any(t.rstrip(",.;:").lower() in _ORG_WORDS for t in run))
     if tokens[n] != "for" or n == 0 or n + 1 >= len(tokens):
         return False
     before, after = tokens[n - 1], tokens[n + 1].rstrip(",.;:")

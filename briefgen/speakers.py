@@ -38,6 +38,8 @@ _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
+_NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|because|so|yet)\s", re.IGNORECASE)
+_SIGNED = re.compile(r"\s*[—–-]+\s*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s*(?:,\s*([^.;:]{1,80}?))?\s*$")  # '— Denise Wrathall, caterer'
 _WHO = re.compile(r"\s+(?:who|whose)\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|asking|speaking|declining|requesting)\b")
 _DESCRIBED_BY = re.compile(
@@ -262,7 +264,9 @@ class _Article:
         if epithet:
             return self._epithet_of(person, epithet.group(1), near) if near is not None else person
         found = re.fullmatch(r"the (?:(\w+) )?(\w+)", person.role.lower())
-        if not found or found.group(2) in _DOCUMENTS:
+        if found and found.group(2) in _DOCUMENTS:
+            return self._author_of(person, found.group(2), near) if near is not None else person
+        if not found:
             return person
         modifier, noun = found.groups()
         described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
@@ -290,6 +294,14 @@ class _Article:
         if not earlier:
             return person
         return Person(earlier[-1], self.role_of(earlier[-1], speakers=False))
+
+    def _author_of(self, person: Person, document: str, near) -> Person:
+        """'the statement said' -> who, in the two paragraphs before `near`, spoke 'in a
+        statement' ('In a statement, the trust said ...'); else no name."""
+        sentences = [n for n, (block, start, text) in enumerate(self.narration)
+                     if near.block - ANTECEDENT_BLOCKS <= block <= near.block and (block, start) < (near.block, near.start) and document in text.lower()]
+        authors = [m.person for m in self.mentions(sentences, []) if m.person.name]
+        return authors[-1] if authors else person
 
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before
@@ -357,12 +369,22 @@ def attribute(norms: list[str], quotations) -> list[Person]:
     people = []
     for quotation in quotations:
         first = quotation.pieces[0]
-        person = _explicit(article, quotation) or _continued(article, first) or UNKNOWN
+        person = _explicit(article, quotation) or _signed(article, quotation) or _continued(article, first) or UNKNOWN
         person = _resolve(article, person, first)
         people.append(person)
         if person.name:
             article.speakers.append(_Mention(first.block, first.start, person))
     return people
+
+
+def _signed(article: _Article, quotation) -> Person | None:
+    """A quote that is its whole paragraph, signed in the next one: '— Denise Wrathall, caterer'."""
+    first, last = quotation.pieces[0], quotation.pieces[-1]
+    if article.texts[first.block][: first.start - 1].strip() or last.block + 1 >= len(article.texts):
+        return None
+    signed = _SIGNED.match(article.texts[last.block + 1])
+    person = parse_np(signed.group(1).split(), article.proper, False) if signed else None
+    return Person(person.name, signed.group(2) or person.role) if person and person.name else None
 
 
 def is_attribution(gap: str) -> bool:
@@ -399,6 +421,8 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
     After a quote that ends its sentence with a full stop, only 'he said' or 'she said' can
     still be its attribution; 'X said ...' starts a new statement."""
     clause = _clause(text)
+    if _NEW_CLAUSE.match(clause):
+        return None  # '"...," though she cautioned that ...': the sentence goes on; its speaker comes before
     if pronoun_only:
         found = _PRONOUN_SPEAKS.match(clause)
         return Person(pronoun=found.group(1)) if found else None

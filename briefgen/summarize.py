@@ -146,6 +146,7 @@ class _Rules:
         return (
             MIN_WORDS <= count <= MAX_WORDS
             and not norm.rstrip().endswith(":")
+            and not norm.lstrip().startswith("-")  # '— Denise Wrathall, caterer' signs a quote
             and norm.count('"') % 2 == 0
             and key != self.title
         )

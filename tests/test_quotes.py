@@ -1042,3 +1042,22 @@ def test_she_said_according_to_someone_else_is_hers_and_a_possessive_her_is_not_
                      "Mrs Vera Ormond, who is recovering on a ward, asked her daughter to pass on a message to the nurses.",
                      '"Tell them they were wonderful, every one of them," she said, according to her daughter, Jean Ormond-Fry.').quotes[-1]
     assert quote.speaker == "Vera Ormond"
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Kell Foods raised its outlook. Its finance chief, Rana Oduya, said she expected \"a calmer market by the end of next year,\" "
+      "though she cautioned that costs were rising."], "Rana Oduya"),
+    (['The Ministry of Ports and Harbours said divers had found "serious damage to the northern sea wall" on Friday.'],
+     "Ministry of Ports and Harbours"),
+    (['Gov. Ruth Amberly declared an emergency. In a written statement, Amberly said the state was "sending every crew it has".',
+      '"Please, if you are told to leave, leave now," the statement said.'], "Ruth Amberly"),
+])
+def test_speakers_twelfth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_quote_signed_in_the_next_paragraph_is_the_signers():
+    text = analysed('"We have sandwiches for a small army, but the coffee may run out."', "— Ana Ruiz, who runs the kitchen")
+    quote = text.quotes[-1]
+    assert (quote.speaker, quote.role) == ("Ana Ruiz", "who runs the kitchen")
+    assert not text.dropped  # the signature is kept: it says who spoke
