@@ -50,11 +50,13 @@ def _original_of(own: set[int], index: dict[int, list[int]], originals: dict[int
     """The earlier article sharing the most of `own` (the earliest of equals), if it shares enough."""
     needed = math.ceil(COPY * len(own))
     spare = len(own) - needed + 1  # any this many of its shingles include one that an original has
-    if len(own) - sum(map(index.__contains__, own)) >= spare:
+    known = [shingle for shingle in own if shingle in index]
+    if len(own) - len(known) >= spare:
         return None  # so many are in no earlier article: the usual case, decided without sorting
-    rarest = sorted(own, key=lambda shingle: len(index.get(shingle, ())))[:spare]
+    postings = list(map(index.__getitem__, known))
+    rarest = sorted(range(len(known)), key=list(map(len, postings)).__getitem__)[: spare - (len(own) - len(known))]
     best, most = None, 0
-    for number in sorted({number for shingle in rarest for number in index.get(shingle, ())}):
+    for number in sorted({number for n in rarest for number in postings[n]}):
         shared = len(own & originals[number])
         if shared > most:
             best, most = number, shared
