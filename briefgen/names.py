@@ -60,7 +60,8 @@ university branch bureau inspectorate directorate tribunal holdings party servic
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
-pharma logistics systems technologies solutions industries properties resources insurance studios mission networks""".split())
+pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
+review magazine gazette tribune chronicle telegraph bulletin""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -271,7 +272,7 @@ def is_organisation(person: Person) -> bool:
     operator, Nordmetal'; what 'it said' can refer back to."""
     name, role = person.name.split(), person.role.split()
     of_name = len(name) > 2 and name[0].lower() in _ORG_WORDS and name[1] in ("of", "for")  # 'Office for Budget Forecasting'
-    return bool(name) and (name[-1].lower() in _ORG_WORDS or of_name) or bool(role) and role[-1].lower() in _ORG_NOUNS
+    return bool(name) and (name[-1].lower() in _ORG_WORDS or of_name or "&" in name) or bool(role) and role[-1].lower() in _ORG_NOUNS
 
 
 def is_function(word: str) -> bool:
@@ -345,7 +346,9 @@ def _is_particle(tokens: list[str], n: int) -> bool:
 def _joins_organisation(tokens: list[str], n: int) -> bool:
     """'for' inside a name: 'Department for Fisheries', 'Centre for Coastal Studies'; 'and'
     between name words of an organisation ('Harrowmere and Vale NHS Trust')."""
-    if tokens[n] in ("and", "&") and 0 < n:
+    if tokens[n] == "&" and 0 < n < len(tokens) - 1:
+        return tokens[n - 1][:1].isupper() and tokens[n + 1][:1].isupper()  # 'Harrow & Finch': no person's name has one
+    if tokens[n] == "and" and 0 < n:
         run = list(takewhile(lambda t: t[:1].isupper(), tokens[n + 1 : n + 5]))
         of_organisation = any(tokens[k].lower() in _ORG_WORDS and tokens[k + 1] == "of" for k in range(n - 1))  # 'Department of Roads and Bridges'
         return tokens[n - 1][:1].isupper() and (of_organisation and bool(run) or any(t.rstrip(",.;:").lower() in _ORG_WORDS for t in run))

@@ -36,7 +36,7 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
-_CONJUNCTION = re.compile(r"(?:But|And|Yet|So)\s+")
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Nor)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|because|so|yet)\s", re.IGNORECASE)
 _SIGNED = re.compile(r"\s*[—–-]+\s*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s*(?:,\s*([^.;:]{1,80}?))?\s*$")  # '— Denise Wrathall, caterer'
@@ -49,7 +49,8 @@ _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
 )
 _JUDGED_AS = re.compile(
-    r"\b(?:welcomed|hailed|dismissed|condemned|criticised|criticized|praised|slammed|rejected|attacked|greeted)"
+    r"\b(?:welcomed|hailed|dismissed|condemned|criticised|criticized|praised|slammed|rejected|attacked|greeted"
+    r"|describ(?:ed|ing|es)|promot(?:ed|ing|es)|tout(?:ed|ing|s)|pitch(?:ed|ing|es))"
     r"(?:\s+[\w'-]+){1,5}\s+as\s*$"
 )
 _ASKED_FOR = re.compile(r"(?:asked|called)\s+for\s*$")
@@ -58,7 +59,7 @@ _QUOTE_MARK = re.compile('"')
 # who a sentence without a readable subject is about: 'Among them was PhD student Amara Osei',
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
 _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
-_OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among)\s+")  # 'For Callum Rennie, who ..., the night was'
+_OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among|Take|Consider|Meet)\s+")  # 'For Callum Rennie, who ..., the night was'
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
 _WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
 _GENERIC_ORGANISATIONS = frozenset("""firm company group organisation organization business operator union system charity nonprofit
@@ -272,7 +273,7 @@ class _Article:
         described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
         roles = {name: self.role_of(name, speakers=False) for name in candidates}
-        names = {name for name, role in roles.items() if _head_noun(role) == noun and _has(modifier, role)}
+        names = {name for name, role in roles.items() if noun in _role_nouns(role) and _has(modifier, role)}
         names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun and _has(modifier, name)}
         names = {name for name in names if not any(other.endswith(" " + name) for other in names)}  # 'Sheriff's Office'
         if len(names) > 1 and near is not None:
@@ -335,6 +336,21 @@ def _mask_party_tags(text: str) -> str:
 def _has(modifier: str | None, words: str) -> bool:
     """'the prime minister' is not the housing minister: a description's modifier must be there too."""
     return modifier is None or modifier in words.lower().split()
+
+
+def _role_nouns(role: str) -> set[str]:
+    """What 'the X' can call someone with this role: its head noun, and the words its
+    abbreviated titles stand for ('Det. Sgt.' is 'the detective', 'the sergeant')."""
+    spelled = {_TITLE_ABBREVIATIONS[word] for word in re.findall(r"[a-z]+", role.lower()) if word in _TITLE_ABBREVIATIONS}
+    return spelled | {_head_noun(role)}
+
+
+_TITLE_ABBREVIATIONS = {
+    "det": "detective", "sgt": "sergeant", "insp": "inspector", "supt": "superintendent", "gov": "governor", "sen": "senator",
+    "rep": "representative", "prof": "professor", "dr": "doctor", "lt": "lieutenant", "gen": "general", "capt": "captain",
+    "cllr": "councillor", "col": "colonel", "maj": "major", "cpl": "corporal", "adm": "admiral", "cmdr": "commander",
+    "pres": "president", "rev": "reverend",
+}
 
 
 def _head_noun(role: str) -> str:

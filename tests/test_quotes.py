@@ -1061,3 +1061,22 @@ def test_a_quote_signed_in_the_next_paragraph_is_the_signers():
     quote = text.quotes[-1]
     assert (quote.speaker, quote.role) == ("Ana Ruiz", "who runs the kitchen")
     assert not text.dropped  # the signature is kept: it says who spoke
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Det. Sgt. Rosa Quint told jurors the accounts did not add up.",
+      '"Isn\'t it true that nobody complained?" the defence barrister asked.', '"That is not how I would put it," the detective replied.'],
+     "Rosa Quint"),
+    (['Her publisher, Lark & Daughters, has been promoting it as "the novel she was always going to write".'], "Lark & Daughters"),
+    (["Take Walter Imrie, 82, who has played chess by the fountain for forty years.",
+      "Or Nadia Sels, who runs a reading circle under the trees on Saturdays.", '"The children need shade and a toilet," she told me.'],
+     "Nadia Sels"),
+])
+def test_speakers_thirteenth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_review_named_as_a_subject_is_no_one_she_can_mean():
+    quote = analysed("The Harbour Review called the book a quiet masterpiece.",
+                     '"Reviewers say that about everything, and they are usually wrong," she said, laughing.').quotes[-1]
+    assert quote.speaker == ""
