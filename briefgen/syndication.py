@@ -6,12 +6,14 @@ copy of it: a wire story republished by another outlet, perhaps trimmed or with 
 added. The earliest article of a group is the original; copies of copies belong to it too.
 
 Shingles are looked up in an inverted index, which lists at most MAX_POSTINGS articles for
-each. An earlier article listed under 80% of an article's shingles is listed under at least
-one of any 20% of them (plus one), so only the articles found under its rarest shingles are
-compared with it: the work grows with the number of shingles, not of pairs.
+each. How many of an article's shingles an earlier article shares is how often that article
+is listed under them, so one count over the lists compares an article with all earlier ones:
+the work grows with the number of shingles, not of pairs.
 """
 
 import math
+from collections import Counter
+from itertools import chain
 
 from .models import PARAGRAPH, ArticleText, Republished
 from .typography import normalize, words
@@ -27,18 +29,18 @@ def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
     if len(texts) < 2:
         return ()
     index: dict[int, list[int]] = {}  # shingle -> articles that may be originals
-    originals: dict[int, set[int]] = {}  # article number -> its shingles in the index
     ordered = sorted(texts, key=lambda t: (t.article.published, t.article.path))
     copies = []
     for number, text in enumerate(ordered):
         own = shingles(text)
-        original = _original_of(own, index, originals) if len(own) >= MIN_SHINGLES else None
+        original = _original_of(own, index) if len(own) >= MIN_SHINGLES else None
         if original is not None:
             copies.append(Republished(text.article, ordered[original].article))
             continue
-        originals[number] = {shingle for shingle in own if len(index.get(shingle, ())) < MAX_POSTINGS}
-        for shingle in originals[number]:
+        for shingle in own:
             postings = index.get(shingle)
+            if postings is not None and len(postings) >= MAX_POSTINGS:
+                continue
             if postings is None:
                 index[shingle] = [number]
             else:
@@ -46,20 +48,14 @@ def find_copies(texts: tuple[ArticleText, ...]) -> tuple[Republished, ...]:
     return tuple(copies)
 
 
-def _original_of(own: set[int], index: dict[int, list[int]], originals: dict[int, set[int]]) -> int | None:
+def _original_of(own: set[int], index: dict[int, list[int]]) -> int | None:
     """The earlier article sharing the most of `own` (the earliest of equals), if it shares enough."""
     needed = math.ceil(COPY * len(own))
-    spare = len(own) - needed + 1  # any this many of its shingles include one that an original has
     known = [shingle for shingle in own if shingle in index]
-    if len(own) - len(known) >= spare:
-        return None  # so many are in no earlier article: the usual case, decided without sorting
-    postings = list(map(index.__getitem__, known))
-    rarest = sorted(range(len(known)), key=list(map(len, postings)).__getitem__)[: spare - (len(own) - len(known))]
-    best, most = None, 0
-    for number in sorted({number for n in rarest for number in postings[n]}):
-        shared = len(own & originals[number])
-        if shared > most:
-            best, most = number, shared
+    if len(known) < needed:
+        return None  # too few are in any earlier article: the usual case, decided without counting
+    shared = Counter(chain.from_iterable(map(index.__getitem__, known)))
+    best, most = min(shared.items(), key=lambda item: (-item[1], item[0]))
     return best if most >= needed else None
 
 

@@ -71,3 +71,50 @@ def test_the_demo_courier_republishes_the_northern_wire():
     drought = tuple(t for t in texts if t.article.topic == "northern-drought" and str(t.article.briefing) == "2026-11-19")
     assert copies_of(*drought) == [("Valley Courier", "Northern Wire")]
     assert all(copies_of(*(t for t in texts if t.article.topic == topic)) == [] for topic in ("harbour-bridge", "interest-rates"))
+
+
+def _copies_by_pairs(texts):
+    """find_copies the slow way: every earlier original compared with every article."""
+    from briefgen.syndication import COPY, MAX_POSTINGS, MIN_SHINGLES, shingles
+
+    ordered = sorted(texts, key=lambda t: (t.article.published, t.article.path))
+    indexed, postings, copies = {}, {}, []
+    for number, text in enumerate(ordered):
+        own = shingles(text)
+        shared = {earlier: len(own & kept) for earlier, kept in indexed.items()}
+        best = min(shared, key=lambda earlier: (-shared[earlier], earlier), default=None)
+        if len(own) >= MIN_SHINGLES and best is not None and shared[best] >= COPY * len(own):
+            copies.append((text.article.outlet, ordered[best].article.outlet))
+            continue
+        indexed[number] = {shingle for shingle in own if postings.get(shingle, 0) < MAX_POSTINGS}
+        for shingle in indexed[number]:
+            postings[shingle] = postings.get(shingle, 0) + 1
+    return copies
+
+
+def test_copies_match_comparing_every_pair_on_random_stories():
+    import random
+
+    rng = random.Random(11)
+    vocabulary = ["".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(3, 7))) for _ in range(80)]
+
+    def sentence():
+        return " ".join(rng.choice(vocabulary) for _ in range(rng.randint(8, 16))).capitalize() + "."
+
+    found = 0
+    for trial in range(40):
+        stories = [[sentence() for _ in range(rng.randint(3, 8))] for _ in range(rng.randint(1, 4))]
+        texts = []
+        for n in range(rng.randint(2, 70 if trial % 10 == 0 else 12)):  # some past MAX_POSTINGS
+            paragraphs = list(rng.choice(stories))
+            change = rng.random()
+            if change < 0.3:
+                paragraphs = paragraphs[: max(1, len(paragraphs) - rng.randint(0, 2))]
+            elif change < 0.5:
+                paragraphs.append(sentence())
+            elif change < 0.7:
+                paragraphs[rng.randrange(len(paragraphs))] = sentence()
+            texts.append(text(f"t{trial}n{n}", tuple(paragraphs), rng.randint(0, 50)))
+        found += len(_copies_by_pairs(texts))
+        assert copies_of(*texts) == _copies_by_pairs(texts)
+    assert found > 100  # the stories do contain copies
