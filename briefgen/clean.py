@@ -68,7 +68,6 @@ class Rule:
     hints: tuple[str, ...] = ()
 
 
-
 @dataclass(frozen=True)
 class RuleSet:
     """The rules from briefgen.yaml for one outlet; the built-in rules apply to every article."""

@@ -165,24 +165,24 @@ class _Article:
             speaks = bool(SPEECH_VERB.search(sentence))
             addresses = tuple(_ADDRESSED.findall(sentence))
             self.found[number] = [
-                _Mention(block, start + offset, self._named_alone(person, block, start + offset) if person.name else person, speaks, addresses)
+                _Mention(block, start + offset, self._named_alone(person, _At(block, start + offset)) if person.name else person, speaks, addresses)
                 for offset, person in self.people_in(sentence)
             ]
         return self.found[number]
 
-    def _named_alone(self, person: Person, block: int, start: int) -> Person:
+    def _named_alone(self, person: Person, near) -> Person:
         """`named`, with the role taken from the sentence or a title only (not from other mentions)."""
-        name = self.whole_name(person.name, block, start)
+        name = self.whole_name(person.name, near)
         return Person(name, person.role or self.full_names.get(name, ""))
 
-    def whole_name(self, name: str, block: int | None = None, start: int = 0) -> str:
+    def whole_name(self, name: str, near=None) -> str:
         """An acronym -> the name it was given for; a surname or first name alone -> the full
         name; of several with that surname, the one written in the two paragraphs before
-        (block, start) if only one is ('Carl Dempsey ... Dempsey shrugged')."""
+        `near` if only one is ('Carl Dempsey ... Dempsey shrugged')."""
         whole = self.acronyms.get(name) or full_name(name, self.full_names, self.common_nouns, self.relatives)
-        if whole == name and " " not in name and block is not None:
+        if whole == name and " " not in name and near is not None:
             bearers = {full for full in self.full_names if full.endswith(" " + name)}
-            nearby = self._named_just_before(bearers, _At(block, start)) if len(bearers) > 1 else set()
+            nearby = self._named_just_before(bearers, near) if len(bearers) > 1 else set()
             return nearby.pop() if len(nearby) == 1 else name
         return whole
 
@@ -251,7 +251,7 @@ class _Article:
     def named(self, person: Person, near=None) -> Person:
         """A surname alone -> the article's full name for it, an acronym -> the name it was
         given for; the role the article gives them."""
-        name = self.whole_name(person.name, near.block, near.start) if near is not None else self.whole_name(person.name)
+        name = self.whole_name(person.name, near)
         return Person(name, person.role or self.role_of(name))
 
     def described(self, person: Person, near=None) -> Person:
