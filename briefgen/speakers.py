@@ -62,6 +62,7 @@ _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0
 _OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among|Take|Consider|Meet)\s+")  # 'For Callum Rennie, who ..., the night was'
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
 _WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
+_AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+(?:his|her|their|[A-Z])")
 _GENERIC_ORGANISATIONS = frozenset("""firm company group organisation organization business operator union system charity nonprofit
 developer agency chain retailer lender insurer airline club campaign""".split())
 # 'The 38-year-old said', 'the mum-of-two told', 'the Dunmere man grinned': news writes these for the
@@ -196,8 +197,8 @@ class _Article:
         if named is not None and named.name:
             yield 0, named  # 'When Ottilie Brandt arrives, she orders coffee'; 'I asked Banerjee'
         elif subject is not None and subject.pronoun:
-            if subject.pronoun in ("he", "she", "it"):
-                yield 0, subject  # passes on whom the pronoun means
+            if subject.pronoun in ("he", "she", "it", "they"):
+                yield 0, subject  # passes on whom the pronoun means ('they': two people, no one of them)
         elif subject is not None and (subject.name or subject.role):
             possessor = _POSSESSOR.match(subject.role)  # 'Tara Finch's son Oscar': Tara Finch is named too
             if possessor:
@@ -244,6 +245,8 @@ class _Article:
             if person and not person.name and not person.pronoun:
                 speaks = _THEN_SPEAKS.match(rest)
                 person = appositive_name(rest, self.proper, person) or (person if speaks else None)
+            if person and person.name and _AND_ANOTHER.match(rest):
+                return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
             if person:
                 return person
         return None
@@ -666,6 +669,8 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
     if not earlier:
         return UNKNOWN
     last = earlier[-1]
+    if any(m.person.pronoun == "they" and (m.block, m.start) > (last.block, last.start) for m in article.mentions_before(block, offset)):
+        return UNKNOWN  # 'Ryan Vance and Sam Kerr met' came after: either could be meant
     if last.person.pronoun:
         return _antecedent(article, pronoun, last.block, last.start, depth + 1)
     if pronoun == "it":

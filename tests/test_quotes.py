@@ -1080,3 +1080,11 @@ def test_a_review_named_as_a_subject_is_no_one_she_can_mean():
     quote = analysed("The Harbour Review called the book a quiet masterpiece.",
                      '"Reviewers say that about everything, and they are usually wrong," she said, laughing.').quotes[-1]
     assert quote.speaker == ""
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Ryan Vance and Sam Kerr met in the final on Sunday.", '"I wanted this more than anything in my life," he said.'],
+    ["Coach Ed Marr spoke first.", "Ryan Vance and his brother trained all summer.", '"We never missed a single session," he said.'],
+])
+def test_he_after_two_people_named_together_is_not_guessed(paragraphs):
+    assert analysed(*paragraphs).quotes[-1].speaker == ""
