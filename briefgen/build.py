@@ -18,6 +18,7 @@ import os
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 from . import default_theme
@@ -128,10 +129,11 @@ def _build_changed(options: BuildOptions, write: bool, texts: bool, progress, be
     clock.stages["read"] -= reader.seconds
     units = clock.run("group", plan_units, project, reader)
     topics = TopicCache(store, reader.articles)
-    briefings = clock.run("summarise", topics.known, units)
+    ahead = clock.run("summarise", summarise_ahead, [u for u in units if u.key not in topics.pack], project.config, reader, begun.summariser)
+    briefings = clock.run("summarise", topics.known, units)  # decoded while the summariser process works
     gc.freeze()  # what is in memory now stays: collections (and forked workers) need not look at it
     gc.enable()
-    results = clock.run("summarise", run_units, [u for u in units if u.key not in briefings], project.config, reader, topics, options.jobs, progress, begun.summariser)
+    results = clock.run("summarise", run_units, [u for u in units if u.key not in briefings], project.config, reader, topics, options.jobs, progress, ahead)
     briefings.update(results)
     warnings = project.warnings + clock.run("summarise", check_controls, project, options, reader)
     if options.strict:
@@ -392,18 +394,29 @@ class TopicCache:
             self.store.save_pack("topics", {**kept, **self.fresh}, references=False, stored=self.pack.keys() - self.fresh.keys())
 
 
-def run_units(units: list, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, progress, summariser=None) -> dict[str, TopicBriefing]:
-    """{unit key: TopicBriefing} for `units`, summarised and quoted, longest first."""
-    units = sorted(units, key=lambda unit: -len(unit.articles))  # keeps processes busy to the end
+def summarise_ahead(units: list, config: Config, reader: CachedReader, summariser) -> dict:
+    """{unit key: pending result}: a build that changes only a few topics hands them to the
+    summariser process started early, at once, and decodes the cached ones meanwhile."""
+    if not (summariser and summariser.ready and 0 < len(units) <= FEW_UNITS):
+        return {}
+    state = _UnitState(sorted(units, key=lambda unit: -len(unit.articles)), config, reader)
+    return {unit.key: summariser.submit(_unit_input(state, number)) for number, unit in enumerate(state.units)}
+
+
+def run_units(units: list, config: Config, reader: CachedReader, topics: TopicCache, jobs: int, progress, ahead=None) -> dict[str, TopicBriefing]:
+    """{unit key: TopicBriefing} for `units`, summarised and quoted: those started `ahead`
+    first, then the others, longest first (which keeps processes busy to the end)."""
+    ahead = ahead or {}
+    units = sorted(units, key=lambda unit: (unit.key not in ahead, -len(unit.articles)))
+    started = sum(unit.key in ahead for unit in units)
+    state = _UnitState(units[started:], config, reader)
+    done_units = chain(
+        ((unit, ahead[unit.key].get()) for unit in units[:started]),
+        ((state.units[number], summary) for number, summary in _map(_run_unit, range(len(state.units)), state, jobs)),
+    )
     tell = progress(len(units)) if progress and units else None
     results = {}
-    state = _UnitState(units, config, reader)
-    if summariser and summariser.ready and len(units) <= FEW_UNITS:
-        done_units = ((number, summariser.run(_unit_input(state, number))) for number in range(len(units)))
-    else:
-        done_units = _map(_run_unit, range(len(units)), state, jobs)
-    for done, (number, summary) in enumerate(done_units, 1):
-        unit = units[number]
+    for done, (unit, summary) in enumerate(done_units, 1):
         topics.put(unit.key, summary)
         results[unit.key] = replace(decode(summary, reader.articles, TopicBriefing), topic=unit.topic)
         if tell:
@@ -481,8 +494,9 @@ class Summariser:
     def ready(self) -> bool:
         return self.pool is not None
 
-    def run(self, unit_input: tuple) -> bytes:
-        return self.pool.apply(_summarised, unit_input)
+    def submit(self, unit_input: tuple):
+        """The encoded briefing, to `.get()` when it is needed."""
+        return self.pool.apply_async(_summarised, unit_input)
 
     def close(self) -> None:
         if self.pool is not None:

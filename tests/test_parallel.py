@@ -93,7 +93,7 @@ def test_the_summariser_started_early_gives_what_one_process_gives(tmp_path, mon
     edited = root / "content/articles/2024-03-05/budget-herald.md"
     edited.write_text(edited.read_text() + "\nThe council said the vote would now be held on Friday.\n")
     used = []
-    monkeypatch.setattr(briefgen.build.Summariser, "run", lambda self, work: used.append(work[0].id) or self.pool.apply(briefgen.build._summarised, work))
+    monkeypatch.setattr(briefgen.build.Summariser, "submit", lambda self, work: used.append(work[0].id) or self.pool.apply_async(briefgen.build._summarised, work))
     report = run_build(root, jobs=2)
     assert used == ["budget"] and report.reused["topics"] == (3, 4)
     assert tree(root / "site") == cold(root)
