@@ -147,15 +147,17 @@ def _single_quote_marks(norm: str) -> list[int]:
         elif opening is not None and _may_close(norm, i):
             paired += [opening, i]
             opening = None
-    if opening is not None and _opens_speech(norm, opening):
+    if opening is not None and _opens_speech(norm, opening, split=bool(paired)):
         paired.append(opening)  # dropped later unless the next paragraph opens with a quote mark
     return paired
 
 
-def _opens_speech(norm: str, i: int) -> bool:
+def _opens_speech(norm: str, i: int, split: bool = False) -> bool:
     """A single mark left open runs on as a quotation only where speech starts: at the
-    paragraph's start or after a colon ('said: 'The ...'), not in "played 'til dawn"."""
-    return '"' not in norm[i:] and (i == _first_visible(norm) or norm[:i].rstrip().endswith(":"))
+    paragraph's start, after a colon ('said: 'The ...'), or after the attribution of a quote
+    it continues ("'...,' Kapadia said. 'He's got ..."), not in "played 'til dawn"."""
+    before = norm[:i].rstrip()
+    return '"' not in norm[i:] and (i == _first_visible(norm) or before.endswith(":") or split and before.endswith((".", ",")))
 
 
 def _inside_double_quotes(norm: str) -> list[bool]:

@@ -68,7 +68,8 @@ developer agency chain retailer lender insurer airline club campaign""".split())
 # 'The 38-year-old said', 'the mum-of-two told', 'the Dunmere man grinned': news writes these for the
 # person just named, as it writes 'she' ('the family's father' is someone else)
 _EPITHET = re.compile(
-    r"the (?:[\w-]+ )?(?:(\d+)-year-old|(?:mum|mother|mom|dad|father)-of-\w+|(?:great-)*(?:grandmother|grandfather|gran|grandad)"
+    r"the (?:[\w-]+ )?(?:(\d+)-year-old|(?:great-)*(?:grand)?(?:mum|mother|mom|dad|father|parent)-of-\w+"
+    r"|(?:great-)*(?:grandmother|grandfather|gran|grandad)"
     r"|man|woman|boy|girl|lad|teenager|youngster|pensioner|widow|widower|schoolboy|schoolgirl|veteran)"
 )
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
@@ -80,7 +81,7 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|email|e-mail|post|note|mes
 _OPENING_CLAUSE = re.compile(
     r"(?:When|As|After|Before|While|Since|Once|If|Until)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,\s+(?:he|she)\b"
 )
-_INTERVIEWER_ASKS = re.compile(r"(?:I|We)\s+(?:asked|ask|pressed|press|put it to|reminded|remind)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
+_INTERVIEWER_ASKS = re.compile(r"(?:(?:When|As)\s+)?(?:I|we|We)\s+(?:asked|ask|pressed|press|put it to|reminded|remind)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
 # 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not)
 _OBJECT_THEN = "whether|if|to|about|what|how|why|when|where|who|for|again|directly|repeatedly|later|on|at|in|during|after|before|and|or"

@@ -1088,3 +1088,22 @@ def test_a_review_named_as_a_subject_is_no_one_she_can_mean():
 ])
 def test_he_after_two_people_named_together_is_not_guessed(paragraphs):
     assert analysed(*paragraphs).quotes[-1].speaker == ""
+
+
+def test_a_british_split_quote_whose_second_part_runs_on_over_paragraphs_is_one_quote():
+    quotes = found("‘We have had a plan for Harry since he was 15,’ Kapadia said. ‘He has a long way to go, and nobody will rush him.",
+                   "‘But days like today tell you the plan is working.’")
+    assert [text for text, _ in quotes] == [
+        "We have had a plan for Harry since he was 15. He has a long way to go, and nobody will rush him. "
+        "But days like today tell you the plan is working."]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Gary Pell runs the Fox and Hound.", "The grandfather-of-three, known to regulars as ‘Big Gaz’, said he had no warning.",
+      "He added: ‘Nobody from the council has even been in for a pint.’"], "Gary Pell"),
+    (["Ethel Crane complained first. Darlene Voss runs the parking office.",
+      'When I asked Voss about the complaints, she pointed to two new pay stations. "We have added two on Market," she wrote.'],
+     "Darlene Voss"),
+])
+def test_speakers_fourteenth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
