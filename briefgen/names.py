@@ -48,6 +48,7 @@ POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".spl
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
 _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
+_INDEFINITE = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 ADVERBS = frozenset("also later then previously again simply recently earlier separately once".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
 _FUNCTION = frozenset("""and or but that which who whose whom when where while because if to in on
@@ -61,7 +62,7 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin""".split())
+review magazine gazette tribune chronicle telegraph bulletin college conservatoire conservatory academy hospital museum""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -124,6 +125,11 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return Person(pronoun=tokens[0].lower())
+    if tokens == ["I"]:
+        return Person(pronoun="i")  # the narrator, never a 'he' or 'she' ('Later, when I was 30, I ...')
+    indefinite = next((n for n, token in enumerate(tokens) if token.lower() in _INDEFINITE), None)
+    if indefinite is not None:
+        return Person("", " ".join(tokens[indefinite:]).lower())  # 'Someone at an awards dinner told me'
     if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in DEMONYMS:
         return Person("", "the " + tokens[1])  # 'the Pole shook his head': a description, not a name
     if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n)
@@ -221,8 +227,8 @@ def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -
 
 def phrase_ending(tokens: list[str]) -> list[str]:
     """The longest run of noun-phrase words at the end of `tokens`."""
-    if tokens and tokens[-1] in ("it", "It"):
-        return tokens[-1:]  # 'In a statement, it said'
+    if tokens and tokens[-1].lower() in PRONOUNS:
+        return tokens[-1:]  # 'In a statement, it said'; 'In a post last week he wrote'
     phrase: list[str] = []
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
@@ -321,10 +327,17 @@ def _in_name(tokens: list[str], n: int) -> bool:
     if _joins_organisation(tokens, n) or _acronym_in_organisation(tokens, n):
         return True
     if not _is_particle(tokens, n):
-        return is_name_token(tokens[n])
+        return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n)
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
     after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
     return before is not None and after is not None and is_name_token(before) and is_name_token(after)
+
+
+def _surname_like_a_title(tokens: list[str], n: int) -> bool:
+    """'Sen' in 'Dr Ravi Sen', 'Lord' in 'Jonathan Lord': a short title word without a full stop,
+    last and after a name word ('the Information Commissioner' is a role)."""
+    token = tokens[n]
+    return n == len(tokens) - 1 and n > 0 and len(token) <= 4 and token.istitle() and token.lower() in TITLES and is_name_token(tokens[n - 1])
 
 
 def _joins_roles(tokens: list[str], n: int) -> bool:

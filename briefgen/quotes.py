@@ -126,7 +126,8 @@ def single_quotes_marked(norm: str) -> str:
     positions = _single_quote_marks(norm)
     for position in positions:
         marked[position] = '"'
-    for opening, closing in zip(positions[::2], positions[1::2]):
+    ends = positions[1::2] + [len(norm)] * (len(positions) % 2)  # one left open runs to the end
+    for opening, closing in zip(positions[::2], ends):
         for inner in range(opening + 1, closing):  # British nesting: 'My dad used to say "..."'
             if norm[inner] == '"':
                 marked[inner] = "'"
@@ -157,7 +158,7 @@ def _opens_speech(norm: str, i: int, split: bool = False) -> bool:
     paragraph's start, after a colon ('said: 'The ...'), or after the attribution of a quote
     it continues ("'...,' Kapadia said. 'He's got ..."), not in "played 'til dawn"."""
     before = norm[:i].rstrip()
-    return '"' not in norm[i:] and (i == _first_visible(norm) or before.endswith(":") or split and before.endswith((".", ",")))
+    return norm.count('"', i) % 2 == 0 and (i == _first_visible(norm) or before.endswith(":") or split and before.endswith((".", ",")))
 
 
 def _inside_double_quotes(norm: str) -> list[bool]:

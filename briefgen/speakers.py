@@ -20,6 +20,7 @@ from .names import (
 from .sentences import sentence_spans
 
 ANTECEDENT_BLOCKS = 2
+_WORD = re.compile(r"[^\W\d_]{2,}")  # narration holds a word, not only quote marks
 MAX_CHAIN = 8  # sentences about 'he' passing on whom it means
 MAIN_WORDS = 24  # words of a split quote's attribution, not counting a relative clause
 GAP_WORDS = 36  # words between a split quote's parts
@@ -36,6 +37,8 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
 _SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
 _SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
+# 'In 2009 she was', 'Last week he wrote': an opening phrase without its comma, then the subject
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|Last|Later|Earlier|By|Within|Until)\s[^,\"]{0,60}?\s(?=(?:he|she|they)\s)")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Nor)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|because|so|yet)\s", re.IGNORECASE)
@@ -45,6 +48,9 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|asking|speaking|declining
 _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
 )
+# 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
+_SIGNED_BY = re.compile(r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent)\s+by\s+([^,]+),\s*$", re.IGNORECASE)
+_PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,3}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}[,:]?$")
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
 )
@@ -81,7 +87,9 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|email|e-mail|post|note|mes
 _OPENING_CLAUSE = re.compile(
     r"(?:When|As|After|Before|While|Since|Once|If|Until)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,\s+(?:he|she)\b"
 )
-_INTERVIEWER_ASKS = re.compile(r"(?:(?:When|As)\s+)?(?:I|we|We)\s+(?:asked|ask|pressed|press|put it to|reminded|remind)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
+_INTERVIEWER_ASKS = re.compile(
+    r"(?:(?:When|As)\s+)?(?:I|we|We)(?:'ve|'d|\s+have|\s+had|\s+were|\s+was)?(?:\s+been)?\s+"
+    r"(?:asked|ask|pressed|press|put it to|reminded|remind|(?:speaking|talking|spoke|talked|spoken)\s+(?:to|with)|caught up with|sat down with|met|meet)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
 # 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not)
 _OBJECT_THEN = "whether|if|to|about|what|how|why|when|where|who|for|again|directly|repeatedly|later|on|at|in|during|after|before|and|or"
@@ -134,6 +142,7 @@ class _Article:
         self.relatives = relatives(self.full_names, self.texts)
         narration = [_without_quotations(text) for text in self.texts]
         self.narration = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
+        self.reach = _reach(self.texts, narration)
         self.found: dict[int, list[_Mention]] = {}  # narration sentence -> the people it is about
         self.speakers: list[_Mention] = []  # quotes' speakers, as they are found
 
@@ -149,7 +158,7 @@ class _Article:
 
     def mentions_before(self, block: int, start: int) -> list[_Mention]:
         """The mentions in the two paragraphs before (block, start), and in its own before it."""
-        return [m for m in self.in_blocks(block - ANTECEDENT_BLOCKS, block) if (m.block, m.start) < (block, start)]
+        return [m for m in self.in_blocks(self.reach[block], block) if (m.block, m.start) < (block, start)]
 
     def in_blocks(self, first: int, last: int) -> list[_Mention]:
         return self.mentions(n for n, (block, _, _) in enumerate(self.narration) if first <= block <= last)
@@ -239,18 +248,25 @@ class _Article:
         sentence = _without_conjunction(sentence)
         comma = _COMMA.search(sentence, 0, 120)
         dash = sentence.rfind(" - ")  # 'Asked about the save - the one that made his name - he shrugs.'
-        starts = [0] + ([comma.end()] if comma else []) + ([dash + 3] if dash > 0 else [])
+        opening = _OPENING_PHRASE.match(sentence)
+        starts = [0] + ([comma.end()] if comma else []) + ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
             if person and not person.name and not person.pronoun:
                 speaks = _THEN_SPEAKS.match(rest)
-                person = appositive_name(rest, self.proper, person) or (person if speaks else None)
+                person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if speaks else None)
             if person and person.name and _AND_ANOTHER.match(rest):
                 return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
             if person:
                 return person
         return None
+
+    def _signer(self, document: Person, rest: str) -> Person | None:
+        """'The letter, signed by union president Cody Barrientos, warned ...': the signer."""
+        signed = _SIGNED_BY.search(document.role + rest[: rest.find(",", 1) + 1]) if document.role.split()[-1:] else None
+        signer = parse_np(signed.group(1).split(), self.proper, False) if signed else None
+        return signer if signer is not None and signer.name else None
 
     def named(self, person: Person, near=None) -> Person:
         """A surname alone -> the article's full name for it, an acronym -> the name it was
@@ -304,14 +320,14 @@ class _Article:
         """'the statement said' -> who, in the two paragraphs before `near`, spoke 'in a
         statement' ('In a statement, the trust said ...'); else no name."""
         sentences = [n for n, (block, start, text) in enumerate(self.narration)
-                     if near.block - ANTECEDENT_BLOCKS <= block <= near.block and (block, start) < (near.block, near.start) and document in text.lower()]
+                     if self.reach[near.block] <= block <= near.block and (block, start) < (near.block, near.start) and document in text.lower()]
         authors = [m.person for m in self.mentions(sentences, []) if m.person.name]
         return authors[-1] if authors else person
 
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before
         `near` (one named as an organisation, or followed by ', which')."""
-        before = "\n".join(self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block] + [self.texts[near.block][: near.start]])
+        before = "\n".join(self.texts[self.reach[near.block] : near.block] + [self.texts[near.block][: near.start]])
         mentioned = [m.person for m in self.mentions_before(near.block, near.start) if m.person.name]
         organisations = {p.name for p in mentioned if is_organisation(p)}
         organisations |= {name for name in {p.name for p in mentioned} | set(self.full_names)
@@ -321,7 +337,7 @@ class _Article:
 
     def _named_just_before(self, names: set[str], near) -> set[str]:
         """Those of `names` written in the two paragraphs before `near` (and its own, before it)."""
-        before = self.texts[max(0, near.block - ANTECEDENT_BLOCKS) : near.block] + [self.texts[near.block][: near.start]]
+        before = self.texts[self.reach[near.block] : near.block] + [self.texts[near.block][: near.start]]
         return {name for name in names if any(name in text for text in before)}
 
     def role_of(self, name: str, speakers: bool = True) -> str:
@@ -367,6 +383,18 @@ def _without_conjunction(sentence: str) -> str:
     """'But one mother, who ..., said' -> 'one mother, who ..., said' (same length)."""
     found = _CONJUNCTION.match(sentence)
     return " " * found.end() + sentence[found.end() :] if found else sentence
+
+
+def _reach(texts: list[str], narration: list[str]) -> list[int]:
+    """For each paragraph, the first of the ANTECEDENT_BLOCKS paragraphs before it in which a
+    'he' or 'the 38-year-old' may find whom it means. Paragraphs that are all quotation do not
+    count: after a quote over four paragraphs, 'he' still means whoever was named before it."""
+    reach, narrated = [], []
+    for number, (text, told) in enumerate(zip(texts, narration)):
+        reach.append(narrated[-ANTECEDENT_BLOCKS] if len(narrated) >= ANTECEDENT_BLOCKS else 0)
+        if _WORD.search(told) or '"' not in text:
+            narrated.append(number)
+    return reach
 
 
 def _without_quotations(text: str) -> str:
@@ -480,6 +508,9 @@ def _before(article: _Article, first) -> Person | None:
     before = _sentence_before(article.texts[first.block], first.start - 1).rstrip()
     if not before:
         return None
+    put = _PUT_IT.search(before)
+    if put:  # 'because, as she put it, "..."'; 'As Lund puts it in his memoir, "..."'
+        return parse_np(put.group(1).split(), article.proper, False)
     agent = _DESCRIBED_BY.search(before)
     if agent:  # 'was once described by food critic Gideon Farrow as "..."'
         return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN
@@ -555,6 +586,10 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     called = _CALLS_ITSELF.search(head)
     if called:  # 'The armed group, which calls itself the Harun Free Brigade,'
         return Person(called.group(1))
+    signed = _SIGNED_BY.search(head)
+    signer = parse_np(signed.group(1).split(), proper, False) if signed else None
+    if signer is not None and signer.name:
+        return signer
     tokens = head.split()
     while tokens and tokens[-1].lower() in ADVERBS:
         tokens.pop()

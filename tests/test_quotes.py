@@ -1107,3 +1107,49 @@ def test_a_british_split_quote_whose_second_part_runs_on_over_paragraphs_is_one_
 ])
 def test_speakers_fourteenth_round(paragraphs, speaker):
     assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_british_quote_over_paragraphs_may_report_double_marked_words_inside():
+    quotes = found("Tom Hale, 52, found the ticket in his van.", "He told the Echo: ‘I was sure it was a prank by the lads at the depot.",
+                   "‘I phoned the number and a man said \"Well done, Mr Hale\", and I could not say a word.",
+                   "‘My brother had to finish the deliveries.’")
+    assert quotes == [("I was sure it was a prank by the lads at the depot. I phoned the number and a man said \"Well done, Mr Hale\", "
+                       "and I could not say a word. My brother had to finish the deliveries.", "Tom Hale")]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    # paragraphs that are all quotation do not use up the reach of 'the father-of-two' or 'he'
+    (["Tom Hale, 52, found the ticket in his van.", "He told the Echo: ‘I was sure it was a prank.",
+      "‘I phoned the number and could not say a word.", "‘My brother had to finish the deliveries.’",
+      "The dad-of-two, who has driven for the bakery for 20 years, said he would keep working.",
+      "‘My mum wants a new oven,’ he laughed. ‘She will get one whether she likes it or not.’"], "Tom Hale"),
+    # an opening phrase without its comma: 'In a post last week he wrote', 'In 2009 she was'
+    (["The bill leaves out the raise Gov. Alma Brisco demanded.", 'The governor has called the raise "not up for debate."',
+      'In a post on social media last week she wrote: "Our nurses carry this state and they deserve to be paid like it."'],
+     "Alma Brisco"),
+    (["Rhoda Finn taught piano at the Lakeside Conservatoire for forty years.",
+      'The Conservatoire said she had been "the heart of every practice room we ever had".',
+      "In 1998 she was the subject of a radio documentary.", '"Only the pupils who never practised," she said.'], "Rhoda Finn"),
+    # the narrator 'I' is nobody's name; 'we have been speaking to X' is about X
+    (["Later, when I was 25, I found a job under a baker named Ines Carvalho.",
+      'On my first day she gave me a sack of flour and said, "Make this into forty loaves that all look the same."'], "Ines Carvalho"),
+    (["Our reporter Jan Moss is at the count. She sends this:", '"The mood here is grim and the chairs are being stacked."',
+      "We've been speaking to Dr Ravi Sen, a political scientist at the University of Dellow.",
+      '"If these numbers hold, this is the biggest swing in thirty years," he said.'], "Ravi Sen"),
+])
+def test_speakers_fifteenth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["(Laughs) Someone at a trade fair told me, \"Nobody will buy a bike with three wheels.\" He was wrong."], "", "someone at a trade fair"),
+    (["The bus drivers' union wrote to the council last month.",
+      'The letter, signed by branch secretary Nell Oduya, warned of "a timetable that only works on paper".'],
+     "Nell Oduya", "branch secretary"),
+    (['I met Edna Pryce, 79, who swims every morning because, as she put it, "the cold water is the only thing that wakes me up."'],
+     "Edna Pryce", ""),
+    (['Olaf Lund spent forty years at sea. As Lund puts it in his memoir, "the sea never forgives a lazy sailor."'], "Olaf Lund", ""),
+])
+def test_indefinite_speakers_signed_letters_and_as_she_put_it(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
