@@ -48,6 +48,8 @@ POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".spl
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
 _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
+_NARRATOR = frozenset("I I'm I've I'd I'll".split())
+_COUNTRY_CODES = frozenset("UK US USA GB EU NZ UAE".split())
 _INDEFINITE = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 ADVERBS = frozenset("also later then previously again simply recently earlier separately once".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
@@ -125,7 +127,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return Person(pronoun=tokens[0].lower())
-    if tokens == ["I"]:
+    if len(tokens) == 1 and tokens[0] in _NARRATOR:
         return Person(pronoun="i")  # the narrator, never a 'he' or 'she' ('Later, when I was 30, I ...')
     indefinite = next((n for n, token in enumerate(tokens) if token.lower() in _INDEFINITE), None)
     if indefinite is not None:
@@ -209,7 +211,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
 def _is_head_noun(word: str) -> bool:
     """Whether a lower-case word after 'the Dunmere' reads as its noun, not as a verb."""
     word = word.rstrip(",.;:")
-    return (word.isalpha() and not word.endswith(("ed", "s")) and word not in IRREGULAR_PAST and word not in _FUNCTION
+    return (word.replace("-", "").isalpha() and not word.endswith(("ed", "s")) and word not in IRREGULAR_PAST and word not in _FUNCTION
             and word not in _PARTICLES and word not in ADVERBS)
 
 
@@ -290,7 +292,7 @@ def is_function(word: str) -> bool:
 def is_name_token(token: str) -> bool:
     if re.fullmatch(r"[A-Z]\.?", token) or len(token) == 1 and token.isupper():
         return True  # an initial, or the Irish particle 'Ó
-    if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token):
+    if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token) or token in _NARRATOR:
         return False
     return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
 
@@ -327,10 +329,15 @@ def _in_name(tokens: list[str], n: int) -> bool:
     if _joins_organisation(tokens, n) or _acronym_in_organisation(tokens, n):
         return True
     if not _is_particle(tokens, n):
-        return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n)
+        return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n) or _country_after_name(tokens, n)
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
     after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
     return before is not None and after is not None and is_name_token(before) and is_name_token(after)
+
+
+def _country_after_name(tokens: list[str], n: int) -> bool:
+    """'UK' in 'WindForward UK', 'GB' in 'Oxfam GB': a country's code ends an organisation's name."""
+    return n == len(tokens) - 1 and n > 0 and tokens[n] in _COUNTRY_CODES and is_name_token(tokens[n - 1])
 
 
 def _surname_like_a_title(tokens: list[str], n: int) -> bool:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .models import Block, Quote, Sentence
-from .names import SPEECH_VERB
+from .names import SPEECH_VERB, mask_nicknames
 from .speakers import attribute, is_attribution
 from .typography import normalize, words
 
@@ -53,8 +53,11 @@ _WORK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_REST = re.compile(r":\s+[a-z][^.!?\"]{0,80}")  # ': parents on the bus places row'
+# after a closing mark that looks like a plural possessive, words no possessive is followed by:
+# "'... legal ones' and would", "'... weeks' before"
 _AFTER_CLOSING = re.compile(
-    r" (?:[A-Z(-]|(?:he|she|it|they|we|according)\b|(?:" + SPEECH_VERB.pattern + r"))"
+    r" (?:[A-Z(-]|(?:he|she|it|they|we|according|and|but|or|before|after|when|while|because|if|than|as|that|which"
+    r"|was|were|is|are|had|has|have|will|would)(?= )|(?:" + SPEECH_VERB.pattern + r"))"
 )
 
 
@@ -83,7 +86,7 @@ class Quotation:
 
 def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """The article's direct quotations in reading order, each once, with its speaker."""
-    norms = [single_quotes_marked(normalize(block.text)) for block in blocks]
+    norms = [mask_nicknames(single_quotes_marked(normalize(block.text))) for block in blocks]  # 'said Earl "Bucky" Pruitt': no quote
     found = [q for q in join_split(quotations(blocks, norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
     people = attribute(norms, found)
     quotes = [

@@ -29,7 +29,10 @@ _RELATIVE = frozenset("who whose whom which where when aged of from now for repr
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")  # 'Sen. Carla Whitmore, R-Okla., said'
-_PARTY_TAG = re.compile(r"(?<=[a-z]) \((?:[DRI]|[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")  # 'Rep. Ann Holt (D-Ore.)'
+# 'Rep. Ann Holt (D-Ore.)', 'Rep. Dwayne Kessler, R-Fox Creek, said'
+_PARTY_TAG = re.compile(
+    r"(?<=[a-z]) \((?:[DRI]|[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)|(?<=[a-z]), [DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}(?=,)"
+)
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
@@ -78,6 +81,14 @@ _EPITHET = re.compile(
     r"|(?:great-)*(?:grandmother|grandfather|gran|grandad)"
     r"|man|woman|boy|girl|lad|teenager|youngster|pensioner|widow|widower|schoolboy|schoolgirl|veteran)"
 )
+_OTHER_PARTICIPANTS = frozenset("""spokesman spokeswoman spokesperson official officials officer detective judge prosecutor
+prosecution defence defense lawyer attorney barrister solicitor counsel source witness police paramedic coroner magistrate
+juror jury court victim defendant accused suspect driver landlord council government minister mayor governor president
+mother mum mom father dad parent son daughter wife husband brother sister grandmother gran nan grandfather grandad grandson
+granddaughter aunt uncle nephew niece cousin partner fiance fiancee boyfriend girlfriend friend neighbour neighbor family
+""".split())  # kin are someone else's: after 'Jack, 7, was rescued', 'the mother said' is not Jack
+_TIMES = frozenset("day week weekend month year night morning afternoon evening season decade century time moment".split())
+_PLACES = frozenset("estate street road area town city village county district ward park".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
@@ -90,6 +101,7 @@ _OPENING_CLAUSE = re.compile(
 _INTERVIEWER_ASKS = re.compile(
     r"(?:(?:When|As)\s+)?(?:I|we|We)(?:'ve|'d|\s+have|\s+had|\s+were|\s+was)?(?:\s+been)?\s+"
     r"(?:asked|ask|pressed|press|put it to|reminded|remind|(?:speaking|talking|spoke|talked|spoken)\s+(?:to|with)|caught up with|sat down with|met|meet)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
+_IT_IS_WHEN = re.compile(r"It\s+(?:is|was)\s[^,\"]*?\b(?:when|as)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+")  # 'It is raining when Nuala Keaveney opens the door'
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
 # 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not)
 _OBJECT_THEN = "whether|if|to|about|what|how|why|when|where|who|for|again|directly|repeatedly|later|on|at|in|during|after|before|and|or"
@@ -202,7 +214,7 @@ class _Article:
         named it cites 'according to'."""
         subject = self.subject(sentence)
         opening = _OPENING_CLAUSE.match(sentence.lstrip()) if subject is not None and subject.pronoun else None
-        opening = opening or _INTERVIEWER_ASKS.match(sentence.lstrip())  # 'I asked Banerjee whether he ...'
+        opening = opening or _INTERVIEWER_ASKS.match(sentence.lstrip()) or _IT_IS_WHEN.match(sentence.lstrip())  # 'I asked Banerjee whether he ...'
         named = parse_np(opening.group(1).split(), self.proper, False) if opening else None
         if named is not None and named.name:
             yield 0, named  # 'When Ottilie Brandt arrives, she orders coffee'; 'I asked Banerjee'
@@ -288,18 +300,20 @@ class _Article:
         if found and found.group(2) in _DOCUMENTS:
             return self._author_of(person, found.group(2), near) if near is not None else person
         if not found:
-            return person
+            return self._epithet_of(person, None, near) if self._is_epithet(person, near) else person
         modifier, noun = found.groups()
         described = self.mentions(n for n, (_, _, sentence) in enumerate(self.narration) if noun in sentence.lower())
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
         roles = {name: self.role_of(name, speakers=False) for name in candidates}
         names = {name for name, role in roles.items() if noun in _role_nouns(role) and _has(modifier, role)}
-        names |= {without_determiner(name) for name in self.full_names if name.lower().split()[-1] == noun and _has(modifier, name)}
+        names |= {without_determiner(name) for name in self.full_names.keys() | candidates if name.lower().split()[-1] == noun and _has(modifier, name)}
         names = {name for name in names if not any(other.endswith(" " + name) for other in names)}  # 'Sheriff's Office'
         if len(names) > 1 and near is not None:
             names = self._named_just_before(names, near) or names
         if not names and near is not None and noun in _GENERIC_ORGANISATIONS:
             names = self._organisation_just_before(near)
+        if not names and self._is_epithet(person, near):
+            return self._epithet_of(person, None, near)  # 'the defender', 'the Claremount native'
         if len(names) != 1:
             return person
         name = names.pop()
@@ -315,6 +329,14 @@ class _Article:
         if not earlier:
             return person
         return Person(earlier[-1], self.role_of(earlier[-1], speakers=False))
+
+    def _is_epithet(self, person: Person, near) -> bool:
+        return near is not None and _may_be_epithet(person.role) and not self._introduced_unnamed(person.role.split()[-1], near)
+
+    def _introduced_unnamed(self, noun: str, near) -> bool:
+        """'a diplomat said ...', then 'the diplomat': someone unnamed, written before `near`."""
+        before = "\n".join(self.texts[: near.block] + [self.texts[near.block][: near.start]])
+        return bool(re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", before))
 
     def _author_of(self, person: Person, document: str, near) -> Person:
         """'the statement said' -> who, in the two paragraphs before `near`, spoke 'in a
@@ -383,6 +405,22 @@ def _without_conjunction(sentence: str) -> str:
     """'But one mother, who ..., said' -> 'one mother, who ..., said' (same length)."""
     found = _CONJUNCTION.match(sentence)
     return " " * found.end() + sentence[found.end() :] if found else sentence
+
+
+def _may_be_epithet(role: str) -> bool:
+    """'the defender', 'the former Scotland international', 'the retired dinner lady': a
+    description no one named was given, which British and sports copy writes for the person just
+    named. Not an organisation, a document, or someone who is usually another person in a
+    story ('the detective', 'a spokeswoman')."""
+    words = role.split()
+    if not 2 <= len(words) <= 4 or words[0] != "the" or not words[-1].isalpha() or not words[-1].islower():
+        return False
+    if any(word.endswith(("'s", "s'")) for word in words):
+        return False  # 'the Alder Herald's reviewer' is someone of theirs
+    noun = words[-1]
+    if noun.endswith("s") and not noun.endswith("ss") or noun in _TIMES or words[1][:1].isupper() and len(words) == 3 and noun in _PLACES:
+        return False  # 'the judges', 'the weekend', 'the Ashfield estate'
+    return not (noun in _OTHER_PARTICIPANTS or noun in _DOCUMENTS or noun in _GENERIC_ORGANISATIONS or is_organisation(Person("", role)))
 
 
 def _reach(texts: list[str], narration: list[str]) -> list[int]:

@@ -1153,3 +1153,52 @@ def test_speakers_fifteenth_round(paragraphs, speaker):
 def test_indefinite_speakers_signed_letters_and_as_she_put_it(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Lewis Harrop, 31, was mobbed by fans at the final whistle.",
+      "‘I have never scored in front of a crowd like that,’ the defender told Calder Sound."], "Lewis Harrop"),
+    (["Local councillor Michael Fahy attended as an observer.",
+      "Speaking afterwards, the Claremount native said: ‘Nobody is arguing against the bypass itself.’"], "Michael Fahy"),
+    (["Maureen Tillott, 71, had given up hope of seeing her tortoise again.",
+      "The retired dinner lady told the Beacon: ‘I thought I had lost him forever.’"], "Maureen Tillott"),
+    # someone else: kin, a person introduced unnamed, a group
+    (["Jack Hollis, 7, was pulled from the pond by a passer-by.", '"He is the bravest boy in the world," the tearful mum said.'], ""),
+    (["A diplomat close to the talks said the mood was tense.", "Minister Vera Ostrova arrived late.",
+      '"Nobody expects a deal this year," the diplomat said.'], ""),
+    (["Ines Kowalczyk won the prize on Tuesday.", '"It is a quiet book that gets louder each time," the judges said.'], ""),
+])
+def test_a_description_no_one_was_given_means_the_person_just_named(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_nickname_inside_the_attribution_of_a_split_quote_does_not_split_it():
+    quotes = found('"This is worse," said Earl "Bucky" Pruitt, 77, a retired mail carrier. "The water came up slow back then."')
+    assert quotes == [("This is worse. The water came up slow back then.", "Earl Pruitt")]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['The lead sponsor, Rep. Dwayne Kessler, R-Fox Creek, called the veto "a slap in the face to every family in the state."'],
+     "Dwayne Kessler"),
+    (['Campaign group SeaWatch UK said in a statement that it welcomed the study. "This adds to what our members see," the statement said.'],
+     "SeaWatch UK"),
+    (["The hospital's operator, Ravensfield and Tolbridge NHS Foundation Trust, said a shuttle bus would run.",
+      'In a statement, the trust said: "We recognise the current arrangements are causing real difficulty."'],
+     "Ravensfield and Tolbridge NHS Foundation Trust"),
+    (["Ten years on, the Mayo singer-songwriter is back with a new record.",
+      "It is raining hard in Dooraun when Nuala Keaveney opens the door of her cottage.",
+      '"Do not mind the dog, he thinks everyone is here to see him," she says.'], "Nuala Keaveney"),
+    (["A tour, God help me. My agent thinks I'm joking. I'm not.",
+      '"My dad would have had you in for dinner and three hours of tunes," she says.'], ""),
+])
+def test_speakers_sixteenth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph, quote", [
+    ("The residents' group said it would be ‘exploring all options, including legal ones’ and would meet on Thursday.",
+     "exploring all options, including legal ones"),
+    ("He was told to ‘take a breath and rest for a few weeks’ before deciding.", "take a breath and rest for a few weeks"),
+])
+def test_a_british_quote_closing_on_a_plural_before_a_conjunction_is_found(paragraph, quote):
+    assert [text for text, _ in found(paragraph)] == [quote]
