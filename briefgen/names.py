@@ -51,7 +51,7 @@ PRONOUNS = frozenset("he she they it we".split())
 _NARRATOR = frozenset("I I'm I've I'd I'll".split())
 _COUNTRY_CODES = frozenset("UK US USA GB EU NZ UAE".split())
 _INDEFINITE = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
-ADVERBS = frozenset("also later then previously again simply recently earlier separately once".split())
+ADVERBS = frozenset("also later then previously again simply recently earlier separately once now still".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
 _FUNCTION = frozenset("""and or but that which who whose whom when where while because if to in on
 at with from by for as than into about after before during was is are were be been being had has
@@ -129,11 +129,13 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return Person(pronoun=tokens[0].lower())
     if len(tokens) == 1 and tokens[0] in _NARRATOR:
         return Person(pronoun="i")  # the narrator, never a 'he' or 'she' ('Later, when I was 30, I ...')
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and tokens[0].lower() not in TITLES:
+        return Person(tokens[0])  # an organisation by its initials: 'BAPG said'
     indefinite = next((n for n, token in enumerate(tokens) if token.lower() in _INDEFINITE), None)
     if indefinite is not None:
         return Person("", " ".join(tokens[indefinite:]).lower())  # 'Someone at an awards dinner told me'
-    if len(tokens) == 2 and tokens[0].lower() == "the" and tokens[1].lower() in DEMONYMS:
-        return Person("", "the " + tokens[1])  # 'the Pole shook his head': a description, not a name
+    if tokens[0].lower() == "the" and tokens[-1].lower() in DEMONYMS and all(t.islower() for t in tokens[1:-1]):
+        return Person("", " ".join(["the", *tokens[1:]]))  # 'the Pole shook his head', 'the 26-year-old Ukrainian': a description
     if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n)
            for n, t in enumerate(tokens)):
         return None
@@ -143,7 +145,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         cut -= 1
     while 0 < cut < len(tokens) and tokens[-1].lower() in _ORG_WORDS and tokens[cut - 1].lower() in TITLES and tokens[cut - 1].istitle():
         cut -= 1  # 'Air Safety Directorate', 'Army Benevolent Fund': a title word inside an organisation's name
-    if sentence_initial and cut == 0 and not _starts_name(tokens, proper):
+    if sentence_initial and cut == 0 and not _starts_name(tokens, proper) and not _title_word_alone(tokens):
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
     if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
         return Person("", _role(tokens, sentence_initial, named=False))
@@ -159,6 +161,11 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview)
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
+
+
+def _title_word_alone(tokens: list[str]) -> bool:
+    """'Skylark Air', 'Harbour Trust': two words the second of which is no one's name alone."""
+    return len(tokens) == 2 and tokens[0].istitle() and tokens[1].lower() in _ORG_WORDS | {"air"} and tokens[0].lower() not in TITLES | _DETERMINERS
 
 
 def _rank_class_length(tokens: list[str], cut: int) -> int:
@@ -251,6 +258,8 @@ def appositive_name(rest: str, proper, described: Person = Person()) -> Person |
     before it is theirs unless the appositive gives one ('Her challenger, businessman X')."""
     found = re.match(r"^,\s+([^,]+)(?:,|$)", rest)
     tokens = found.group(1).split() if found else []
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and is_organisation(described):
+        return Person(tokens[0])  # 'The pilots' union, BAPG, said'
     if tokens and tokens[-1].endswith(".") and not is_abbreviation(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")  # 'My first teacher, Elena Mirković.'
     person = parse_np(tokens, proper, False) if tokens else None

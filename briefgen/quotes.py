@@ -289,7 +289,8 @@ def display_text(parts: tuple[str, ...]) -> str:
     shown = list(parts)
     for n in range(len(shown) - 1):
         if shown[n + 1][:1].isupper():
-            shown[n] = _COMMA_END.sub(r".\1", shown[n])
+            stop = "" if shown[n].rstrip("'\u2019\u201d").endswith(".,") else "."  # '3 a.m.,' -> '3 a.m.'
+            shown[n] = _COMMA_END.sub(stop + r"\1", shown[n])
     return re.sub(r",$", "", " ".join(shown).strip())
 
 

@@ -77,7 +77,7 @@ developer agency chain retailer lender insurer airline club campaign""".split())
 # 'The 38-year-old said', 'the mum-of-two told', 'the Dunmere man grinned': news writes these for the
 # person just named, as it writes 'she' ('the family's father' is someone else)
 _EPITHET = re.compile(
-    r"the (?:[\w-]+ )?(?:(\d+)-year-old|(?:great-)*(?:grand)?(?:mum|mother|mom|dad|father|parent)-of-\w+"
+    r"the (?:[\w-]+ )?(?:(\d+)-year-old(?: [\w-]+)?|(?:great-)*(?:grand)?(?:mum|mother|mom|dad|father|parent)-of-\w+"
     r"|(?:great-)*(?:grandmother|grandfather|gran|grandad)"
     r"|man|woman|boy|girl|lad|teenager|youngster|pensioner|widow|widower|schoolboy|schoolgirl|veteran)"
 )
@@ -89,6 +89,7 @@ granddaughter aunt uncle nephew niece cousin partner fiance fiancee boyfriend gi
 """.split())  # kin are someone else's: after 'Jack, 7, was rescued', 'the mother said' is not Jack
 _TIMES = frozenset("day week weekend month year night morning afternoon evening season decade century time moment".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
+_WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
@@ -102,6 +103,7 @@ _INTERVIEWER_ASKS = re.compile(
     r"(?:(?:When|As)\s+)?(?:I|we|We)(?:'ve|'d|\s+have|\s+had|\s+were|\s+was)?(?:\s+been)?\s+"
     r"(?:asked|ask|pressed|press|put it to|reminded|remind|(?:speaking|talking|spoke|talked|spoken)\s+(?:to|with)|caught up with|sat down with|met|meet)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
 _IT_IS_WHEN = re.compile(r"It\s+(?:is|was)\s[^,\"]*?\b(?:when|as)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+")  # 'It is raining when Nuala Keaveney opens the door'
+_ENCLOSED_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,]*,")  # 'one resident, who asked not to be named, told'
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
 # 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not)
 _OBJECT_THEN = "whether|if|to|about|what|how|why|when|where|who|for|again|directly|repeatedly|later|on|at|in|during|after|before|and|or"
@@ -267,6 +269,8 @@ class _Article:
             person = parse_np(tokens, self.proper, start == 0)
             if person and not person.name and not person.pronoun:
                 speaks = _THEN_SPEAKS.match(rest)
+                if person.role.split()[-1].lower() in _WORKS:
+                    return None  # 'Her new book, Thin Blue Line, is ...': about no one
                 person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if speaks else None)
             if person and person.name and _AND_ANOTHER.match(rest):
                 return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
@@ -481,7 +485,7 @@ def is_attribution(gap: str) -> bool:
     main, *relative = _RELATIVE_CLAUSE.split(clause, 1) if _RELATIVE_CLAUSE.search(clause) else _WHO.split(clause, 1)
     if relative and "," in relative[0]:
         main = clause
-    main = _WHEN_ASKED.sub("", main)  # '," she told me when I asked what she made of it. "'
+    main = _WHEN_ASKED.sub("", _ENCLOSED_RELATIVE.sub(",", main))  # '," she told me when I asked what she made of it. "'
     if rest.strip(" .,;:") or len(main.split()) > MAIN_WORDS or len(gap.split()) > GAP_WORDS or len(SPEECH_VERB.findall(main)) != 1:
         return False
     if _REPORTED.search(main[SPEECH_VERB.search(main).end() :].split(",")[0]):
@@ -506,7 +510,7 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
 
     After a quote that ends its sentence with a full stop, only 'he said' or 'she said' can
     still be its attribution; 'X said ...' starts a new statement."""
-    clause = _clause(text)
+    clause = _ENCLOSED_RELATIVE.sub(",", _clause(text))
     if _NEW_CLAUSE.match(clause):
         return None  # '"...," though she cautioned that ...': the sentence goes on; its speaker comes before
     if pronoun_only:

@@ -1202,3 +1202,22 @@ def test_speakers_sixteenth_round(paragraphs, speaker):
 ])
 def test_a_british_quote_closing_on_a_plural_before_a_conjunction_is_found(paragraph, quote):
     assert [text for text, _ in found(paragraph)] == [quote]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['"We thought it was someone fixing a car at 3 a.m.," one resident, who asked not to be named, told the Gazette. "Turns out it was."'], ""),
+    (['Skylark Air said it was "aware of an issue with a third-party provider" and told customers to arrive early.'], "Skylark Air"),
+    (["Anastasiya Verbytska, 26, held three match points.", '"I had my chances, three of them," the 26-year-old Ukrainian told reporters.'],
+     "Anastasiya Verbytska"),
+    (["Hanne Lund has spent 22 summers on one glacier. Her new book, Thin Blue Line: Notes from the Ice, is part diary.",
+      '"My students gave me that mug, and I think it was affectionate," she says.'], "Hanne Lund"),
+    (["The pilots' union, BAPG, said staff had \"carried this recovery on their backs\" all year."], "BAPG"),
+])
+def test_speakers_seventeenth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+def test_a_split_quote_whose_attribution_has_a_relative_clause_in_commas_is_one_quote_without_a_double_stop():
+    (quote,) = analysed('"We thought it was someone fixing a car at 3 a.m.," one resident, who asked not to be named, '
+                        'told the Gazette. "Turns out it was."').quotes
+    assert quote.text == "We thought it was someone fixing a car at 3 a.m. Turns out it was."
