@@ -42,7 +42,7 @@ treasurer headteacher reader viewer listener congressman congresswoman assemblym
 alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
-assemblymember delegate whip majority minority airman seaman""".split())
+assemblymember delegate whip majority minority airman seaman pro tem tempore""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -64,7 +64,7 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin college conservatoire conservatory academy hospital museum""".split())
+review magazine gazette tribune chronicle telegraph bulletin family college conservatoire conservatory academy hospital museum""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -134,6 +134,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     indefinite = next((n for n, token in enumerate(tokens) if token.lower() in _INDEFINITE), None)
     if indefinite is not None:
         return Person("", " ".join(tokens[indefinite:]).lower())  # 'Someone at an awards dinner told me'
+    if len(tokens) >= 3 and tokens[0].lower() == "the" and tokens[-1] == "family" and all(map(is_name_token, tokens[1:-1])):
+        return Person(" ".join(tokens[1:]))  # 'The Marchand family said': the family speaks as one
     if tokens[0].lower() == "the" and tokens[-1].lower() in DEMONYMS and all(t.islower() for t in tokens[1:-1]):
         return Person("", " ".join(["the", *tokens[1:]]))  # 'the Pole shook his head', 'the 26-year-old Ukrainian': a description
     if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n)
@@ -404,7 +406,7 @@ def _affiliation_removed(tokens: list[str]) -> list[str]:
         named = len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2])
         named = named and before[-2].lower() not in _DETERMINERS  # 'The Bank of Calder' is one name
         named = named and before[-1].lower() not in _ORG_WORDS  # 'International Guild of Harbor Workers'
-        if named and after and is_name_token(after[-1]):
+        if named and after and (is_name_token(after[-1]) or is_name_token(after[0])):  # "of Severnside Police's roads unit"
             return before
     return tokens
 

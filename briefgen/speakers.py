@@ -54,6 +54,10 @@ _DESCRIBED_BY = re.compile(
 # 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
 _SIGNED_BY = re.compile(r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent)\s+by\s+([^,]+),\s*$", re.IGNORECASE)
 _PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,3}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}[,:]?$")
+_TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who
+    r"\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
+    r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend)$"
+)
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
 )
@@ -90,6 +94,7 @@ granddaughter aunt uncle nephew niece cousin partner fiance fiancee boyfriend gi
 _TIMES = frozenset("day week weekend month year night morning afternoon evening season decade century time moment".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
+_ASIDES = frozenset("in at on during after before via through speaking writing".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
@@ -632,7 +637,7 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     signer = parse_np(signed.group(1).split(), proper, False) if signed else None
     if signer is not None and signer.name:
         return signer
-    tokens = head.split()
+    tokens = _TRAILING_TIME.sub("", head).split()
     while tokens and tokens[-1].lower() in ADVERBS:
         tokens.pop()
     segments = [s.split() for s in " ".join(tokens).split(",")]
@@ -695,6 +700,8 @@ def _is_appositive(tokens: list[str], proper) -> bool:
         return True
     if len(tokens) > 1 and tokens[0].islower() and tokens[1] == "by":
         return True  # ', seen by the Echo,'
+    if len(tokens) > 1 and first in _ASIDES:
+        return True  # ', in a letter to council dated Oct. 30,' ', at a news conference,'
 
     person = parse_np(tokens, proper, False)
     return first in ("a", "an", "the") and not (person and person.name)

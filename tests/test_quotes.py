@@ -1221,3 +1221,19 @@ def test_a_split_quote_whose_attribution_has_a_relative_clause_in_commas_is_one_
     (quote,) = analysed('"We thought it was someone fixing a car at 3 a.m.," one resident, who asked not to be named, '
                         'told the Gazette. "Turns out it was."').quotes
     assert quote.text == "We thought it was someone fixing a car at 3 a.m. Turns out it was."
+
+
+@pytest.mark.parametrize("paragraph, speaker, role", [
+    ('Senate President Pro Tem Arlo Beckett said the Senate would "take a look at it" next month.', "Arlo Beckett", "Senate President Pro Tem"),
+    ('Senate candidate Ada Okafor on Friday accused her rival of having "quietly sold out the valley farmers" in a deal.',
+     "Ada Okafor", "senate candidate"),  # a sentence's first word is lowered
+    ('The Marchand family posted a statement on Facebook: "Sofia is safe and we cannot thank the searchers enough."', "Marchand family", ""),
+    ("Speaking outside court, Sgt Kieran Walsh of Severnside Police's roads policing unit said: \"Nobody needed to die that night.\"",
+     "Kieran Walsh", "Sgt"),
+    ('The Harbour Trust, in a letter to the council dated Oct. 30, warned the plan was "a reckless gamble with public money".',
+     "Harbour Trust", ""),
+    ('The Harbour Trust, in a statement, said the plan was "a reckless gamble with public money".', "Harbour Trust", ""),
+])
+def test_speakers_eighteenth_round(paragraph, speaker, role):
+    quote = analysed(paragraph).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
