@@ -87,7 +87,7 @@ class Quotation:
 def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """The article's direct quotations in reading order, each once, with its speaker."""
     norms = [mask_nicknames(single_quotes_marked(normalize(block.text))) for block in blocks]  # 'said Earl "Bucky" Pruitt': no quote
-    found = [q for q in join_split(quotations(blocks, norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
+    found = [q for q in join_split(_without_asides(quotations(blocks, norms), norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
     people = attribute(norms, found)
     quotes = [
         Quote(display_text(parts), person.name, person.role, _sentence_at(sentences, q.first), parts)
@@ -207,6 +207,21 @@ def _first_visible(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+def _without_asides(found: list[Quotation], norms: list[str]) -> list[Quotation]:
+    """Without the short quoted words inside a split quote's attribution ('"...," said X, who
+    rates the stock "hold." "..."'), which would otherwise keep its two parts apart."""
+    def aside(n: int) -> bool:
+        quotation = found[n]
+        if len(quotation.pieces) > 1 or not 0 < n < len(found) - 1:
+            return False
+        piece, block = quotation.first, quotation.first.block
+        text = norms[block][piece.start : piece.end]
+        after_word = norms[block][: piece.start - 1].rstrip()[-1:].isalpha()
+        return after_word and len(_WORD_OR_NUMBER.findall(text)) < MIN_WORDS and found[n - 1].last.block == found[n + 1].first.block == block
+
+    return [quotation for n, quotation in enumerate(found) if not aside(n)]
+
+
 def join_split(found: list[Quotation], norms: list[str]) -> list[Quotation]:
     """'"...," she said. "..."' is one quotation: join parts separated only by an attribution
     in one paragraph, also when the second part runs on over the next paragraphs."""
@@ -232,7 +247,7 @@ def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[
     last = previous.last
     if not re.search(r"[,.?!]['\s]*$", norms[last.block][last.start : last.end]) and not gap.startswith(","):
         return False  # the first part does not end as speech does before an attribution
-    if not re.search(r"[.,:;!?]\s*$", gap):
+    if not re.search(r"[.,:;!?]\"?\s*$", gap):
         return False  # '"...," said X, who rates it a "buy"': the second quote is inside his sentence
     if gap.lstrip()[:1].isupper() and gap.rstrip().endswith(":"):
         return False  # '"..." He added: "..."': a sentence of its own introduces another quotation

@@ -484,6 +484,7 @@ def _signed(article: _Article, quotation) -> Person | None:
 
 def is_attribution(gap: str) -> bool:
     """Whether the text between two parts of a quote is only its attribution ('," she said. "')."""
+    gap = re.sub(r'"[^"]*"', lambda quoted: " " * len(quoted.group()), gap)  # 'who rates the stock "hold."'
     clause = _clause(gap)
     rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
     # ', who asked not to be named.', ', asking not to be named.', 'a carrier who lives nearby' describe the speaker

@@ -1237,3 +1237,9 @@ def test_a_split_quote_whose_attribution_has_a_relative_clause_in_commas_is_one_
 def test_speakers_eighteenth_round(paragraph, speaker, role):
     quote = analysed(paragraph).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_quoted_words_inside_a_split_quotes_attribution_do_not_split_it():
+    quotes = found('"The word pause is doing a lot of work there," said Dana Whit, an analyst at Lowry & Pask who rates the stock "hold." '
+                   '"If the buyers come back in the spring, fine."')
+    assert quotes == [("The word pause is doing a lot of work there. If the buyers come back in the spring, fine.", "Dana Whit")]
