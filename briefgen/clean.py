@@ -121,7 +121,7 @@ _AGENCY_HINTS = tuple("getty afp reuters ap associated shutterstock alamy pa epa
 BUILTIN_RULES = (
     _rule(
         "teaser",
-        r"^(?:read more|more(?: (?:opinion|news|sport|sports|stories|coverage|videos?|on this))?|related|see also|"
+        r"^(?:read more|more(?: (?:opinion|news|sport|sports|stories|coverage|videos?|on this|from [\w' -]{1,30}))?|related|see also|"
         r"you (?:may|might) also like|also read|read also|read next|don't miss|must read|recommended|watch|"
         r"listen|latest|trending|mehr zum thema|lesen sie auch|auch interessant|(?:à )?lire aussi|voir aussi|"
         r"lee también|leer más|te puede interesar)\s*(?::|\||>|\s-\s)|^(?:click|tap) here\b|^(?:most read|trending(?: now)?|"
@@ -142,7 +142,8 @@ BUILTIN_RULES = (
     _rule(
         "original-article",
         r"^(?:read the (?:original|full) (?:article|story)|continue reading (?:on|at)|view (?:the )?original (?:post|article)|"
-        r"this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published)|(?:originally|first) published (?:on|in|by|at))\b",
+        r"this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published)|(?:originally|first) published (?:on|in|by|at)|"
+        r"(?:a version of this (?:article|story) )?appeared in (?:the )?.{0,40}\bprint edition)\b",
     ),
     _rule(
         "advertisement",
@@ -161,7 +162,8 @@ BUILTIN_RULES = (
     _rule(
         "photo-credit",
         r"^(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration|foto|bild|crédit|imagen)s?\s*:|^(?:image|media) (?:caption|source|copyright)\b"
-        r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$",
+        r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$"
+        r"|[.!?\"\u201d]\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*[A-Z][^.!?]{0,80}$",  # 'Valborg on the ice: "..." Photograph: Sander Moe'
         hints=("photo", "image", "picture", "video", "credit", "caption", "illustration", "foto", "bild", "crédit"),
     ),
     _rule(

@@ -52,7 +52,7 @@ _WORK_BEFORE = re.compile(
     r"|headline)\s*,?\s*$",
     re.IGNORECASE,
 )
-_HEADLINE_REST = re.compile(r":\s+[a-z][^.!?\"]{0,80}")  # ': parents on the bus places row'
+_HEADLINE_REST = re.compile(r":\s+[A-Za-z][^.!?\"]{0,80}")  # ': parents on the bus places row', ': Investor tells of losses'
 # after a closing mark that looks like a plural possessive, words no possessive is followed by:
 # "'... legal ones' and would", "'... weeks' before"
 _AFTER_CLOSING = re.compile(

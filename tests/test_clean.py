@@ -215,3 +215,12 @@ def test_keep_lines_override_builtin_rules_but_not_the_sites_own():
 def test_rules_see_normalised_text():
     assert dropped_by("Source\u00a0: Read\u00a0Full Article") == "source-footer"
     assert dropped_by("Don\u2019t miss: the bridge in pictures") == "teaser"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("More from Features: 'I was told I would never walk again': the runner who proved doctors wrong", "teaser"),
+    ("Appeared in the November 19, 2026, print edition as 'Harbour Plans Deep Cuts.'", "original-article"),
+    ('Lund on the ice field in 2024: "I still get a bit giddy every time." Photograph: Sander Moe for The Review', "photo-credit"),
+])
+def test_more_teasers_print_edition_notes_and_captions_ending_in_a_credit_are_dropped(line, rule):
+    assert dropped_by(line) == rule

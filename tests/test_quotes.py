@@ -1243,3 +1243,8 @@ def test_quoted_words_inside_a_split_quotes_attribution_do_not_split_it():
     quotes = found('"The word pause is doing a lot of work there," said Dana Whit, an analyst at Lowry & Pask who rates the stock "hold." '
                    '"If the buyers come back in the spring, fine."')
     assert quotes == [("The word pause is doing a lot of work there. If the buyers come back in the spring, fine.", "Dana Whit")]
+
+
+def test_a_teaser_headline_opening_with_a_quote_is_not_a_quote():
+    assert found("The jury heard from twelve investors over two days.",
+                 "'I trusted him with everything': Investor lost life savings in solar scheme") == []
