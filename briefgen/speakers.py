@@ -58,6 +58,10 @@ _TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who
     r"\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend)$"
 )
+# 'the amber warning', 'a stark warning': a noun, not 'warning that ...'
+_IS_NOUN = re.compile(
+    r"\b(?:the|a|an|this|that|its|his|her|their|our|every)\s+(?:(?:amber|red|yellow|severe|stark|final|fresh|new|clear|public|similar)\s+)?$"
+)
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
 )
@@ -568,7 +572,7 @@ def _before(article: _Article, first) -> Person | None:
     found = _SOURCE_LAST.search(before) or _SOURCE_FIRST.match(before)
     if found:
         return parse_np(found.group(1).split(), article.proper, False)
-    verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start())]
+    verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start()) and not (v.group() in _PARTICIPLE and _IS_NOUN.search(before, 0, v.start()))]
     if len(verbs) > 1 and _ASKED_FOR.match(before, verbs[-1].start()):
         verbs.pop()  # 'Pike said Reinholt had asked for "..."': a request Pike reports in his words
     if verbs and verbs[-1].group() in _PARTICIPLE:
@@ -596,7 +600,7 @@ def _participle_speaker(article: _Article, head: str) -> Person | None:
         return parse_np(found.group(1).split(), article.proper, False)
     if _DOCUMENT_BEFORE.search(head):
         return article.subject(head)
-    if not head.endswith(","):
+    if not head.rstrip('"').endswith(","):  # '..., the "Continuity Act," saying'
         return None
     person = article.subject(head)
     if person is not None and (person.name or person.pronoun):

@@ -1248,3 +1248,13 @@ def test_quoted_words_inside_a_split_quotes_attribution_do_not_split_it():
 def test_a_teaser_headline_opening_with_a_quote_is_not_a_quote():
     assert found("The jury heard from twelve investors over two days.",
                  "'I trusted him with everything': Investor lost life savings in solar scheme") == []
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Forecaster Sunil Menon spoke at noon.",
+      'He said the amber warning — "and I would stress it is amber, not red" — would stay in place until 06:00.'], "Sunil Menon"),
+    (['Bill Hale mocked the official title, the "Fiscal Continuity Act," saying there was "nothing responsible and nothing continuous" about it.'],
+     "Bill Hale"),
+])
+def test_a_warning_that_is_a_noun_and_a_title_before_saying(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
