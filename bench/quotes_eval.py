@@ -92,8 +92,8 @@ def mistakes(result: Result) -> list[str]:
 def report(title: str, results: list[Result]) -> None:
     s = score(results)
     print(f"{title}: {s['expected']} quotes annotated in {s['articles']} articles, {s['found']} found")
-    print(f"  precision (quote, speaker) {s['precision']:.3f}")
-    print(f"  recall    (quote, speaker) {s['recall']:.3f}")
+    print(f"  precision (quote, speaker) {s['precision']:.3f} ({s['pairs']} of {s['found']} found pairs right)")
+    print(f"  recall    (quote, speaker) {s['recall']:.3f} ({s['pairs']} of {s['expected']} annotated pairs found)")
     print(f"  quotes found, any speaker  {s['quote_recall']:.3f}")
     print(f"  speaker accuracy           {s['speaker_accuracy']:.3f}")
     print(f"  non-quotes taken as quotes {s['trapped']} of {s['traps']}")
