@@ -211,12 +211,22 @@ def clean(article: Article, rules: RuleSet) -> tuple[tuple[Block, ...], tuple[Dr
     at_top = True  # no story paragraph kept yet
     for number, block in enumerate(article.blocks):
         rule = "" if _signs_quote(block, kept) else _first_match(Line.of(block), rules, article, title, number, at_top)
+        if not rule and _lists_teasers(dropped, article.blocks, number):
+            rule = "teaser"
         if rule:
             dropped.append(Dropped(block.text, rule, block.line))
         else:
             kept.append(block)
             at_top = at_top and block.kind != PARAGRAPH
     return tuple(kept), tuple(dropped)
+
+
+def _lists_teasers(dropped: list[Dropped], blocks: tuple[Block, ...], number: int) -> bool:
+    """The headlines under 'More from Harbourside TV:', which plain text runs into one
+    paragraph without a full stop: the rest of the teaser."""
+    previous = blocks[number - 1] if number else None
+    return (previous is not None and bool(dropped) and dropped[-1].rule == "teaser" and dropped[-1].line == previous.line
+            and previous.text.rstrip().endswith(":") and not _ENDS_WITH_MARK.search(normalize(blocks[number].text)))
 
 
 def _signs_quote(block: Block, kept: list[Block]) -> bool:

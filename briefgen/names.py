@@ -42,7 +42,8 @@ treasurer headteacher reader viewer listener congressman congresswoman assemblym
 alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
-assemblymember delegate whip majority minority airman seaman pro tem tempore""".split())
+assemblymember delegate whip majority minority airman seaman pro tem tempore
+meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -64,7 +65,7 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin family college conservatoire conservatory academy hospital museum""".split())
+review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -78,6 +79,7 @@ _KIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\b)(?:[\w-]+\s+(?=([a-z]+)\b))?")
+_NICKNAMED = re.compile(r'\b([A-Z][\w\'-]*)\s+"([A-Z][\w\'-]*)"\s+([A-Z][\w\'-]*)')
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
@@ -159,6 +161,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
     cut += _rank_class_length(tokens, cut)
     name = tokens[cut:]
+    if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
+        return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
     if len(name) == 1 and len(name[0].rstrip(".")) == 1:
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview)
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
@@ -303,8 +307,8 @@ def is_function(word: str) -> bool:
 def is_name_token(token: str) -> bool:
     if re.fullmatch(r"[A-Z]\.?", token) or len(token) == 1 and token.isupper():
         return True  # an initial, or the Irish particle 'Ó
-    if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token) or token in _NARRATOR:
-        return False
+    if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token) or token in _NARRATOR or "-of-" in token:
+        return False  # 'Grandmother-of-four Bev Hollins': an epithet, not a name
     return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
 
 
@@ -455,6 +459,15 @@ def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
     if lower_first and not (len(first) > 1 and first.isupper()):
         tokens = [first[0].lower() + first[1:]] + tokens[1:]
     return " ".join(tokens)
+
+
+def nicknames(norms: list[str]) -> dict[str, str]:
+    """{nickname: full name} of 'Winifred "Winnie" Calloway': 'Winnie said' means her."""
+    found = {}
+    for norm in norms:
+        for first, nickname, surname in _NICKNAMED.findall(norm) if '"' in norm else ():
+            found.setdefault(nickname, f"{first} {surname}")
+    return found
 
 
 def mask_nicknames(norm: str) -> str:

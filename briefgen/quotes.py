@@ -86,9 +86,10 @@ class Quotation:
 
 def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """The article's direct quotations in reading order, each once, with its speaker."""
-    norms = [mask_nicknames(single_quotes_marked(normalize(block.text))) for block in blocks]  # 'said Earl "Bucky" Pruitt': no quote
+    marked = [single_quotes_marked(normalize(block.text)) for block in blocks]
+    norms = [mask_nicknames(norm) for norm in marked]  # 'said Earl "Bucky" Pruitt': no quote
     found = [q for q in join_split(_without_asides(quotations(blocks, norms), norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
-    people = attribute(norms, found)
+    people = attribute(marked, found)
     quotes = [
         Quote(display_text(parts), person.name, person.role, _sentence_at(sentences, q.first), parts)
         for q, person in zip(found, people)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .names import (
     ADVERBS, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
-    is_abbreviation, is_function, is_organisation, mask_nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
+    is_abbreviation, is_function, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner,
 )
 from .sentences import sentence_spans
@@ -152,9 +152,10 @@ class _Article:
     paragraphs before a quote, the sentences naming a speaker): most are never asked about."""
 
     def __init__(self, norms: list[str]):
+        self.nicknames = nicknames(norms)
         self.texts = [_mask_party_tags(mask_nicknames(norm)) for norm in norms]
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
-        self.proper = proper_nouns(sentences)
+        self.proper = proper_nouns(sentences) | self.nicknames.keys()  # 'Winnie said' names her
         self.full_names = full_names(sentences, self.proper)
         self.proper = self.proper | first_names(self.full_names)  # 'Danielle, speaking from her bed, said'
         # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
@@ -213,6 +214,7 @@ class _Article:
         """An acronym -> the name it was given for; a surname or first name alone -> the full
         name; of several with that surname, the one written in the two paragraphs before
         `near` if only one is ('Carl Dempsey ... Dempsey shrugged')."""
+        name = self.nicknames.get(name, name)
         whole = self.acronyms.get(name) or full_name(name, self.full_names, self.common_nouns, self.relatives)
         if whole == name and " " not in name and near is not None:
             bearers = {full for full in self.full_names if full.endswith(" " + name)}

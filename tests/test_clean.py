@@ -224,3 +224,11 @@ def test_rules_see_normalised_text():
 ])
 def test_more_teasers_print_edition_notes_and_captions_ending_in_a_credit_are_dropped(line, rule):
     assert dropped_by(line) == rule
+
+
+def test_the_headlines_under_a_more_from_line_are_dropped_with_it():
+    text = article(blocks=text_blocks("The ferry ran late again.\n\nMore from Harbourside TV:\n"
+                                      "Island timetable 'not fit for purpose', says MSP\nSchool with six pupils turns 150\n"))
+    kept, dropped = clean(text, rules_for(Config(), text.outlet))
+    assert [b.text for b in kept] == ["The ferry ran late again."]
+    assert [d.rule for d in dropped] == ["teaser", "teaser"]

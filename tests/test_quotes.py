@@ -1258,3 +1258,17 @@ def test_a_teaser_headline_opening_with_a_quote_is_not_a_quote():
 ])
 def test_a_warning_that_is_a_noun_and_a_title_before_saying(paragraphs, speaker):
     assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["Winifred 'Winnie' Calloway, 81, played the same numbers for 23 years.",
+      "Winnie said: 'Money does not change who you are, it just pays for taxis.'"], "Winifred Calloway", ""),
+    (["Grandmother-of-four Bev Hollins ran into the sea: 'I just dropped my teapot and ran after him.'"], "Bev Hollins", "grandmother-of-four"),
+    (["KVRN 7 Meteorologist Derek Sims says more rain is likely overnight.",
+      '"We could see another inch or two before sunrise," Sims said.'], "Derek Sims", "KVRN 7 Meteorologist"),
+    (['Her first novel, "The Salt Orchard," sold half a million copies.', "The Salt Orchard follows three sisters on a farm.",
+      '"I spent thirty years translating other people\'s sentences," she says.'], "", ""),
+])
+def test_speakers_nineteenth_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
