@@ -62,6 +62,8 @@ _TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who
 _IS_NOUN = re.compile(
     r"\b(?:the|a|an|this|that|its|his|her|their|our|every)\s+(?:(?:amber|red|yellow|severe|stark|final|fresh|new|clear|public|similar)\s+)?$"
 )
+_QUOTED = re.compile(r'"[^"]*"')
+_OWN_ACCOUNT = re.compile(r"\b(?:by|in) (his|her|their) own (?:account|words|admission),?$", re.IGNORECASE)
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
 )
@@ -96,6 +98,7 @@ mother mum mom father dad parent son daughter wife husband brother sister grandm
 granddaughter aunt uncle nephew niece cousin partner fiance fiancee boyfriend girlfriend friend neighbour neighbor family
 """.split())  # kin are someone else's: after 'Jack, 7, was rescued', 'the mother said' is not Jack
 _TIMES = frozenset("day week weekend month year night morning afternoon evening season decade century time moment".split())
+_PLACE_NOUNS = frozenset("capital city town village county province region state country island port".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
 _ASIDES = frozenset("in at on during after before via through speaking writing".split())
@@ -490,7 +493,7 @@ def _signed(article: _Article, quotation) -> Person | None:
 
 def is_attribution(gap: str) -> bool:
     """Whether the text between two parts of a quote is only its attribution ('," she said. "')."""
-    gap = re.sub(r'"[^"]*"', lambda quoted: " " * len(quoted.group()), gap)  # 'who rates the stock "hold."'
+    gap = _QUOTED.sub(lambda quoted: " " * len(quoted.group()), gap)  # 'who rates the stock "hold."'
     clause = _clause(gap)
     rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
     # ', who asked not to be named.', ', asking not to be named.', 'a carrier who lives nearby' describe the speaker
@@ -532,6 +535,10 @@ def _after(text: str, proper, pronoun_only: bool = False) -> Person | None:
     relayed = _PRONOUN_SPEAKS.match(clause)
     if found and relayed:  # '," she said, according to her daughter': she said it, her daughter passed it on
         return Person(pronoun=relayed.group(1))
+    said = SPEECH_VERB.search(clause, 0, found.start()) if found else None
+    sayer = _np_before(clause[: said.start()], proper, whole=True) if said else None
+    if sayer is not None and (sayer.name or sayer.pronoun):
+        return sayer  # '," Dorant said, according to a translation by his office'
     if found:  # '," according to the bank's finance chief, Samuel Ortega-Lind'
         tokens, rest = forward_np(found.group(1))
         person = parse_np(tokens, proper, False)
@@ -562,9 +569,13 @@ def _before(article: _Article, first) -> Person | None:
     before = _sentence_before(article.texts[first.block], first.start - 1).rstrip()
     if not before:
         return None
+    before = _QUOTED.sub(_blank_keeping_comma, before)  # 'who rates the stock "hold," called it'
     put = _PUT_IT.search(before)
     if put:  # 'because, as she put it, "..."'; 'As Lund puts it in his memoir, "..."'
         return parse_np(put.group(1).split(), article.proper, False)
+    own = _OWN_ACCOUNT.search(before)
+    if own:  # 'She was, by her own account, "..."'
+        return Person(pronoun={"his": "he", "her": "she", "their": "they"}[own.group(1).lower()])
     agent = _DESCRIBED_BY.search(before)
     if agent:  # 'was once described by food critic Gideon Farrow as "..."'
         return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN
@@ -591,6 +602,12 @@ def _before(article: _Article, first) -> Person | None:
     if verbs or before.endswith(":") or _JUDGED_AS.search(before):
         return article.subject(before)  # 'X welcomed the plan as "..."', 'X dismissed the claims as "..."'
     return None
+
+
+def _blank_keeping_comma(quoted: re.Match) -> str:
+    """'"the Continuity Act,"' -> spaces and its comma: a quoted title may end a clause."""
+    text = quoted.group()
+    return " " * (len(text) - 1) + ("," if text[:-1].rstrip().endswith(",") else " ")
 
 
 def _participle_speaker(article: _Article, head: str) -> Person | None:
@@ -651,7 +668,7 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     if len(segments) > 1 and not segments[-1]:
         segments.pop()
         while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _describes_name(segments) or _is_address(segments, proper)
-                                     or _role_after_name(segments, proper)):
+                                     or _role_after_name(segments, proper) or _names_a_place(segments)):
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
@@ -662,6 +679,11 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
     return affiliated or parse_np(phrase, proper, at_start)
+
+
+def _names_a_place(segments: list[list[str]]) -> bool:
+    """', in the capital, Kolm,': the name after 'the capital' is where, not who."""
+    return len(segments[-2]) > 1 and segments[-2][-1].lower() in _PLACE_NOUNS and segments[-2][-2].lower() == "the"
 
 
 def _role_after_name(segments: list[list[str]], proper) -> bool:

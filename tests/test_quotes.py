@@ -1272,3 +1272,16 @@ def test_a_warning_that_is_a_noun_and_a_title_before_saying(paragraphs, speaker)
 def test_speakers_nineteenth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (['President Idris Varenko, speaking at a televised event in the capital, Kolm, said his country was "ready to sign a full agreement tomorrow".'],
+     "Idris Varenko"),
+    (["Health minister Pavel Dorant spoke on Thursday.",
+      '"There is no reason for panic in the city," Dorant said, according to a translation provided by his office.'], "Pavel Dorant"),
+    (["Cllr Joan Mburu voted against the contract.",
+      'She was, by her own account, "the first person in this council to bring a laptop into a meeting".'], "Joan Mburu"),
+    (['Jo Whit, an analyst who rates the stock "hold," called the guidance "conservative to a fault, and not enough".'], "Jo Whit"),
+])
+def test_speakers_twentieth_round(paragraphs, speaker):
+    assert analysed(*paragraphs).quotes[-1].speaker == speaker
