@@ -52,6 +52,7 @@ _WORK_BEFORE = re.compile(
     r"|headline)\s*,?\s*$",
     re.IGNORECASE,
 )
+_SAID_AFTER = re.compile(r"\s*(?:he|she|they|I|we|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:said|says|asked|added|replied|told|laughed)\b")
 _HEADLINE_REST = re.compile(r":\s+[A-Za-z][^.!?\"]{0,80}")  # ': parents on the bus places row', ': Investor tells of losses'
 # after a closing mark that looks like a plural possessive, words no possessive is followed by:
 # "'... legal ones' and would", "'... weeks' before"
@@ -269,7 +270,8 @@ def is_speech(quotation: Quotation, norms: list[str]) -> bool:
         return True
     norm = norms[quotation.first.block]
     before, after = norm[: quotation.first.start - 1], norm[quotation.first.end + 1 :]
-    return not _is_title(text) and not _is_named(before, text) and not _is_headline(before, after)
+    titled = _is_title(text) and not (text.rstrip().endswith(",") and _SAID_AFTER.match(after))  # '"Ask me in November," he said'
+    return not titled and not _is_named(before, text) and not _is_headline(before, after)
 
 
 def _is_headline(before: str, after: str) -> bool:

@@ -501,9 +501,12 @@ def is_attribution(gap: str) -> bool:
     if relative and "," in relative[0]:
         main = clause
     main = _WHEN_ASKED.sub("", _ENCLOSED_RELATIVE.sub(",", main))  # '," she told me when I asked what she made of it. "'
-    if rest.strip(" .,;:") or len(main.split()) > MAIN_WORDS or len(gap.split()) > GAP_WORDS or len(SPEECH_VERB.findall(main)) != 1:
+    verbs = list(SPEECH_VERB.finditer(main))
+    if len(verbs) > 1:  # 'she said in a video posted by the police': 'posted by' is not a second speaker's verb
+        verbs = [verb for verb in verbs if not _BY_AGENT.match(main, verb.end())]
+    if rest.strip(" .,;:") or len(main.split()) > MAIN_WORDS or len(gap.split()) > GAP_WORDS or len(verbs) != 1:
         return False
-    if _REPORTED.search(main[SPEECH_VERB.search(main).end() :].split(",")[0]):
+    if _REPORTED.search(main[verbs[0].end() :].split(",")[0]):
         return False  # 'a spokeswoman said the timetable was cut.': what was said, a statement of its own
     return _after(gap, frozenset()) is not None
 

@@ -1285,3 +1285,12 @@ def test_speakers_nineteenth_round(paragraphs, speaker, role):
 ])
 def test_speakers_twentieth_round(paragraphs, speaker):
     assert analysed(*paragraphs).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("paragraph, quote, speaker", [
+    ('Mayor Tom Brand laughed when asked about the vote. "Ask me in November," he said.', "Ask me in November", "Tom Brand"),
+    ('Chief Constable Ada Pemberton urged drivers to stay away. "Do not drive through flood water," she said in a video posted by '
+     'Northmoor Police. "We have been lucky twice today."', "Do not drive through flood water. We have been lucky twice today.", "Ada Pemberton"),
+])
+def test_a_short_capitalised_quote_before_he_said_and_posted_by_in_an_attribution(paragraph, quote, speaker):
+    assert found(paragraph)[-1] == (quote, speaker)
