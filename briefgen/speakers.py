@@ -79,6 +79,9 @@ _QUOTE_MARK = re.compile('"')
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
 _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
 _OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among|Take|Consider|Meet)\s+")  # 'For Callum Rennie, who ..., the night was'
+_KIN_SUBJECT = re.compile(r"(?i)(?:my|his|her|their|our) (?:late )?(?:mum|mother|mom|dad|father|gran|grandmother|grandad|grandfather|husband|wife|son|daughter|brother|sister)$")  # 'My dad was in the stand.': 'he' is him
+_CLAUSE_BEFORE = re.compile(r"\b(?:which|that|whom|when|where|after|while)\s+$")
+_VERB_AFTER = re.compile(r"\s+[a-z]+(?:ed|s)\b")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
 _WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
 _AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+(?:his|her|their|[A-Z])")
@@ -265,7 +268,8 @@ class _Article:
             if not found or not person_like(Person(name)) or written != name and self.whole_name(written) != name:
                 continue
             at = found.start()
-            if _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, found.end()):
+            clause = _CLAUSE_BEFORE.search(plain, 0, at) and _VERB_AFTER.match(plain, found.end())  # 'which Mbatha-Greaves pushed'
+            if _WAS_BEFORE.search(plain, 0, at) or _OPENING_FOR.fullmatch(plain, 0, at) or _AUXILIARY_AFTER.match(plain, found.end()) or clause:
                 named[name] = at
         if len(named) == 1:
             name, offset = named.popitem()
@@ -285,7 +289,7 @@ class _Article:
                 speaks = _THEN_SPEAKS.match(rest)
                 if person.role.split()[-1].lower() in _WORKS:
                     return None  # 'Her new book, Thin Blue Line, is ...': about no one
-                person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if speaks else None)
+                person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if speaks or _KIN_SUBJECT.match(person.role) else None)
             if person and person.name and _AND_ANOTHER.match(rest):
                 return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
             if person:

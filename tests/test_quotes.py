@@ -1294,3 +1294,15 @@ def test_speakers_twentieth_round(paragraphs, speaker):
 ])
 def test_a_short_capitalised_quote_before_he_said_and_posted_by_in_an_attribution(paragraph, quote, speaker):
     assert found(paragraph)[-1] == (quote, speaker)
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["Ffion Adams scored twice in the final.",
+      "Everyone wants to talk about the penalty, which Nell Greaves pushed onto the post with her trailing leg.",
+      '"Honestly? I went the wrong way," she says, laughing.'], "Nell Greaves", ""),
+    (["Ffion Adams let one through her legs against Castleford when she was 19. My dad was in the stand.",
+      'He drove me home and the only thing he said the whole way was, "Well, at least it was on the telly."'], "", "my dad"),
+])
+def test_a_name_in_a_clause_and_a_relative_as_a_subject_are_whom_a_pronoun_may_mean(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
