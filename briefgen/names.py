@@ -65,7 +65,7 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum""".split())
+review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -82,6 +82,7 @@ _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\
 _NICKNAMED = re.compile(r'\b([A-Z][\w\'-]*)\s+"([A-Z][\w\'-]*)"\s+([A-Z][\w\'-]*)')
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
+_BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
 _NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
 _ROLE_OPENERS = _DETERMINERS | {"fellow"}
@@ -125,6 +126,8 @@ class Person:
 def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None:
     """Words of a noun phrase -> a name with its role, a pronoun, an unnamed role, or None."""
     tokens = [t.rstrip(",") for t in tokens if t.strip(",-")]  # a dash is no word: '- Ana Ruiz' signs a quote
+    if len(tokens) > 1 and _BRACKETED_INITIALS.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]  # 'The Coastal and Harbour Workers' Union (CHWU) said'
     if not tokens or len(tokens) > MAX_NP_WORDS:
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
@@ -247,7 +250,7 @@ def phrase_ending(tokens: list[str]) -> list[str]:
     phrase: list[str] = []
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
-        if is_function(token) and not _joins_organisation(tokens, n):
+        if is_function(token) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n):
             break
         if token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS:
             break
@@ -363,8 +366,11 @@ def _surname_like_a_title(tokens: list[str], n: int) -> bool:
 
 
 def _joins_roles(tokens: list[str], n: int) -> bool:
-    """'and' in 'Founder and chief executive Felix Mornay-Strand'."""
-    return tokens[n] == "and" and 0 < n < len(tokens) - 1 and tokens[n - 1].lower() in TITLES
+    """'and' in 'Founder and chief executive Felix Mornay-Strand'; 'for' or 'of' before a
+    portfolio in 'vice president for development Harlan Cho', 'head of research Ana Ruiz'."""
+    if not (0 < n < len(tokens) - 1 and tokens[n - 1].lower() in TITLES):
+        return False
+    return tokens[n] == "and" or tokens[n] in ("for", "of") and tokens[n + 1].islower() and is_name_token(tokens[-1])
 
 
 def _acronym_in_organisation(tokens: list[str], n: int) -> bool:

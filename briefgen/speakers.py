@@ -109,7 +109,8 @@ _DOCUMENTS = frozenset("report study review statement letter survey paper docume
 _BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
-_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|email|e-mail|post|note|message|tweet)$")
+_MESSAGES = frozenset("statement letter email e-mail post note message tweet".split())
+_DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MESSAGES)) + r")$")
 # 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
 _OPENING_CLAUSE = re.compile(
     r"(?:When|As|After|Before|While|Since|Once|If|Until)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,\s+(?:he|she)\b"
@@ -726,6 +727,8 @@ def _affiliated(before: list[str], phrase: list[str], proper) -> Person | None:
     person = parse_np(head, proper, len(head) == len(before) - 1)
     if person is None or person.pronoun or person.name:
         return person
+    if before[-1].lower() == "from" and person.role.split()[-1:] and person.role.split()[-1].lower() in _DOCUMENTS | _MESSAGES:
+        return parse_np(phrase, proper, False)  # 'A statement from the Millers' Guild said': the guild's words
     return Person("", " ".join([person.role] + before[-1:] + phrase))
 
 

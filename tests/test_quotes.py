@@ -308,6 +308,10 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "Calder Crab Fishers' Association", ""),
     (['The Department for Fisheries said in a statement: "We will study the findings closely."'],
      "Department for Fisheries", ""),
+    (["A statement from the Kelby Anglers' Club said members would \"share every boat they have with the town\"."],
+     "Kelby Anglers' Club", ""),
+    (['The Calder Bus Drivers\' Union (CBDU) said the strike would go on "until every depot has a fair offer".'],
+     "Calder Bus Drivers' Union", ""),
 ])
 def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
@@ -341,6 +345,10 @@ def test_an_organisation_is_not_guessed(paragraphs, role):
     (["Ana Reyes said Mr Colley had described the complaints as \"a campaign by people with a grudge\"."],
      "Colley", ""),
     (['Dean Morris said: "We will be back next summer, whatever happens."'], "Dean Morris", ""),
+    (['Harrow Foods vice president for sales Dale Ocampo said the firm was "ready to build the plant next year".'],
+     "Dale Ocampo", "Harrow Foods vice president for sales"),
+    (['Head of research Mei Lund said the figures were "far better than anyone in the sector expected".'],
+     "Mei Lund", "Head of research"),
     (["Jimin Park, a ferry captain, said the sea was rough.", '"It was the worst crossing I have known," she said.'],
      "Jimin Park", ""),
     (["Ross Tamblyn, a skipper for thirty years, brought the boat in.", "Crowds cheered Skipper Tamblyn on the quay.",
