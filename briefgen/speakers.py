@@ -168,7 +168,7 @@ class _Article:
         # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
         whole = "\n".join(self.texts)
         given = _ACRONYM.findall(whole) if _BRACKETED_CAPITALS.search(whole) else ()  # the search is the slow part: most have none
-        self.acronyms = {short: without_determiner(name) for name, short in given}
+        self.acronyms = {**_initials_of_organisations(self.full_names), **{short: without_determiner(name) for name, short in given}}
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
         narration = [_without_quotations(text) for text in self.texts]
@@ -374,11 +374,16 @@ class _Article:
         `near` (one named as an organisation, or followed by ', which')."""
         before = "\n".join(self.texts[self.reach[near.block] : near.block] + [self.texts[near.block][: near.start]])
         mentioned = [m.person for m in self.mentions_before(near.block, near.start) if m.person.name]
-        organisations = {p.name for p in mentioned if is_organisation(p)}
+        organisations = {p.name for p in mentioned if is_organisation(p) or self._brand_like(p)}
         organisations |= {name for name in {p.name for p in mentioned} | set(self.full_names)
                           if is_organisation(Person(name)) or f"{name}, which" in before}
         named = [(before.rfind(name), name) for name in organisations if name in before]
         return {max(named)[1]} if named else set()
+
+    def _brand_like(self, person: Person) -> bool:
+        """'Nimbusline': one word, no title, and no part of a person's full name."""
+        name = person.name
+        return " " not in name and not person.role and not any(name in full.split() for full in self.full_names)
 
     def _named_just_before(self, names: set[str], near) -> set[str]:
         """Those of `names` written in the two paragraphs before `near` (and its own, before it)."""
@@ -390,6 +395,17 @@ class _Article:
         `speakers`, named as a quote's speaker), else a title."""
         mentioned = (m.person.role for m in self.naming(name, speakers) if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _initials_of_organisations(names) -> dict[str, str]:
+    """{'NHA': 'Northern Hockey Association'}: news calls a body by its initials without
+    always giving them first; initials two bodies share mean neither."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        capitals = [word[0] for word in name.split() if word[:1].isupper()]
+        if len(capitals) >= 2 and is_organisation(Person(name)):
+            found.setdefault("".join(capitals), set()).add(name)
+    return {initials: bodies.pop() for initials, bodies in found.items() if len(bodies) == 1}
 
 
 def _mask_party_tags(text: str) -> str:

@@ -312,6 +312,10 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "Kelby Anglers' Club", ""),
     (['The Calder Bus Drivers\' Union (CBDU) said the strike would go on "until every depot has a fair offer".'],
      "Calder Bus Drivers' Union", ""),
+    (["She scored twice in the final of the Western Netball League.", 'The WNL said the goal "stands, and the result is final".'],
+     "Western Netball League", ""),
+    (["Engineers at Brightwave worked all night.", 'Brightwave says most customers are back online. In an update, the company wrote: "We have fixed the fault in every region."'],
+     "Brightwave", ""),
 ])
 def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
