@@ -109,6 +109,7 @@ _DOCUMENTS = frozenset("report study review statement letter survey paper docume
 _BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
+_RUN_BY = r"\b(?:run|owned|operated|managed|made|built|sold)\s+by\s+"  # 'care homes run by Brackwater Care': a business
 _MESSAGES = frozenset("statement letter email e-mail post note message tweet".split())
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MESSAGES)) + r")$")
 # 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
@@ -376,7 +377,7 @@ class _Article:
         mentioned = [m.person for m in self.mentions_before(near.block, near.start) if m.person.name]
         organisations = {p.name for p in mentioned if is_organisation(p) or self._brand_like(p)}
         organisations |= {name for name in {p.name for p in mentioned} | set(self.full_names)
-                          if is_organisation(Person(name)) or f"{name}, which" in before}
+                          if is_organisation(Person(name)) or f"{name}, which" in before or re.search(_RUN_BY + re.escape(name), before)}
         named = [(before.rfind(name), name) for name in organisations if name in before]
         return {max(named)[1]} if named else set()
 
@@ -814,7 +815,7 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
     if last.person.pronoun:
         return _antecedent(article, pronoun, last.block, last.start, depth + 1)
     if pronoun == "it":
-        return _organisation(article, last.person)
+        return _organisation(article, last.person, last)
     return article.described(last.person, last) if _EPITHET.fullmatch(last.person.role.lower()) and not last.person.name else last.person
 
 
@@ -823,11 +824,12 @@ def _may_be(pronoun: str, person: Person) -> bool:
     return _may_be_he_or_she(person) and _GENDERED.get(_kin(person), pronoun) == pronoun
 
 
-def _organisation(article: _Article, person: Person) -> Person:
-    """'it said' after 'The operator, Nordmetal, said': the organisation last spoken of, if it was one."""
+def _organisation(article: _Article, person: Person, near) -> Person:
+    """'it said' after 'The operator, Nordmetal, said': the organisation last spoken of (at
+    `near`), if it was one."""
     if not is_organisation(person):
         return UNKNOWN
-    return person if person.name else article.described(person)
+    return person if person.name else article.described(person, near)
 
 
 def _kin(person: Person) -> str:
