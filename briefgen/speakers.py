@@ -37,8 +37,8 @@ _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
 _ACCORDING_TO = re.compile(r"\baccording to\s+([^,.;\"]+)", re.IGNORECASE)
-_SOURCE_FIRST = re.compile(r"^according to\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
-_SOURCE_LAST = re.compile(r"\baccording to\s+([^,]+),?$", re.IGNORECASE)
+_SOURCE_FIRST = re.compile(r"^(?:according to|in the words of)\s+([^,]+),", re.IGNORECASE)  # 'According to X, inspectors "..."'
+_SOURCE_LAST = re.compile(r"\b(?:according to|in the words of)\s+([^,]+?)\s*[,:-]?$", re.IGNORECASE)
 _COMMA = re.compile(r",\s+")
 # 'In 2009 she was', 'Last week he wrote': an opening phrase without its comma, then the subject
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|Last|Later|Earlier|By|Within|Until)\s[^,\"]{0,60}?\s(?=(?:he|she|they)\s)")
@@ -110,6 +110,9 @@ _BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
 _RUN_BY = r"\b(?:run|owned|operated|managed|made|built|sold)\s+by\s+"  # 'care homes run by Brackwater Care': a business
+_OWNED_DOCUMENT = re.compile(
+    r"((?:[Tt]he\s+)?[^']+)'s?\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_DOCUMENTS | {"release", "website", "filing", "submission", "notice"})) + ")"
+)
 _MESSAGES = frozenset("statement letter email e-mail post note message tweet".split())
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MESSAGES)) + r")$")
 # 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
@@ -317,6 +320,10 @@ class _Article:
         acronym = person.role.split()[-1:]
         if acronym and acronym[0] in self.acronyms:  # 'the ICIU said'
             return Person(self.acronyms[acronym[0]])
+        owned = _OWNED_DOCUMENT.fullmatch(person.role)
+        owner = parse_np(owned.group(1).split(), self.proper, False) if owned else None
+        if owner is not None and (owner.name or owner.role):  # 'the Kelby Water Board's statement said'
+            return self.named(owner, near) if owner.name else self.described(owner, near)
         epithet = _EPITHET.fullmatch(person.role.lower())
         if epithet:
             return self._epithet_of(person, epithet.group(1), near) if near is not None else person
