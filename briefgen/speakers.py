@@ -53,7 +53,7 @@ _DESCRIBED_BY = re.compile(
 )
 # 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
 _SIGNED_BY = re.compile(r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent)\s+by\s+([^,]+),\s*$", re.IGNORECASE)
-_PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,3}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}[,:]?$")
+_PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,6}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}\s*[,:]?$")
 _TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who
     r"\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|weekend)$"

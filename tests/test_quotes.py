@@ -1168,6 +1168,8 @@ def test_speakers_fifteenth_round(paragraphs, speaker):
     (['I met Edna Pryce, 79, who swims every morning because, as she put it, "the cold water is the only thing that wakes me up."'],
      "Edna Pryce", ""),
     (['Olaf Lund spent forty years at sea. As Lund puts it in his memoir, "the sea never forgives a lazy sailor."'], "Olaf Lund", ""),
+    (['As the historian Dr. Ines Varga puts it in her book "Salt Roads," "Every harbour town is built on somebody\'s debt."'],
+     "Ines Varga", "historian"),
 ])
 def test_indefinite_speakers_signed_letters_and_as_she_put_it(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
