@@ -29,6 +29,8 @@ _VERB_WORDS = frozenset(
     shot showed shut sang sank sat slept slid sped spent spun split spread sprang stood stole stuck struck
     swore swept swam swung taught tore thought threw understood woke wore wept wrote""".split()
 )
+_LIST_HEADER = re.compile(r"^\W*(?:most (?:viewed|read|popular|shared|watched)|more (?:in|from|on|about)|popular|trending|top stories)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\W*\d{1,2}[.)]\s")
 _CAPTION_WORDS = re.compile(r"\b(?:seen|pictured|photographed|shown|filmed|depicted|arriving|speaking|attending|during)\b")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.IGNORECASE)
 _DATE_WORDS = frozenset(
@@ -121,7 +123,7 @@ _AGENCY_HINTS = tuple("getty afp reuters ap associated shutterstock alamy pa epa
 BUILTIN_RULES = (
     _rule(
         "teaser",
-        r"^(?:read more|more(?: (?:opinion|news|sport|sports|stories|coverage|videos?|on this|from [\w' -]{1,30}))?|related|see also|"
+        r"^(?:read more|more(?: (?:opinion|news|sport|sports|stories|coverage|videos?|on this|(?:from|in) [\w' &-]{1,30}))?|also in [\w' &-]{1,30}|related|see also|"
         r"you (?:may|might) also like|also read|read also|read next|don't miss|must read|recommended|watch|"
         r"listen|latest|trending|mehr zum thema|lesen sie auch|auch interessant|(?:à )?lire aussi|voir aussi|"
         r"lee también|leer más|te puede interesar)\s*(?::|\||>|\s-\s)|^(?:click|tap) here\b|^(?:most read|trending(?: now)?|"
@@ -130,7 +132,7 @@ BUILTIN_RULES = (
     ),
     _rule(
         "newsletter-promo",
-        r"(?:^|[.,;:!?]\s+)(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|bulletins?|briefing|alerts?|inbox|our|here|free)\b"
+        r"(?:^\W*|[.,;:!?]\s+)(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|bulletins?|briefing|alerts?|inbox|our|here|free)\b"
         r"|\b(?:sign up|subscribe|register)\s+(?:to|for|with)\s+(?:our|my)\b|^for (?:the latest|more)\b.{0,120}\b(?:sign up|subscribe)\b"
         r"|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|click here)\b|\b(?:straight )?(?:to|in) your inbox\b|\benter your email\b"
         r"|^\W*subscribe(?: now| today)?\s+to\s+[A-Z]",  # '**Subscribe to Touchline Monthly** - ...'
@@ -161,8 +163,11 @@ BUILTIN_RULES = (
     ),
     _rule(
         "photo-credit",
-        r"^(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration|foto|bild|crédit|imagen)s?\s*:|^(?:image|media) (?:caption|source|copyright)\b"
+        r"^[\[(*_]*(?:(?:photo|image) )?(?:photo(?:graph)?|image|picture|video|credit|pictured|caption|illustration|foto|bild|crédit|imagen)s?\s*:"
+        r"|^(?:image|media) (?:caption|source|copyright)\b"
         r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$"
+        r"|\((?:[\w.&' -]{1,30}\s)?(?:photo|picture)\s*/\s*[^)]{1,60}\)\W*$"  # '(AP Photo/Teodor Vance)', '(Register photo / Mina Castro)'
+
         r"|[.!?\"\u201d]\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*[A-Z][^.!?]{0,80}$",  # 'Valborg on the ice: "..." Photograph: Sander Moe'
         hints=("photo", "image", "picture", "video", "credit", "caption", "illustration", "foto", "bild", "crédit"),
     ),
@@ -222,11 +227,15 @@ def clean(article: Article, rules: RuleSet) -> tuple[tuple[Block, ...], tuple[Dr
 
 
 def _lists_teasers(dropped: list[Dropped], blocks: tuple[Block, ...], number: int) -> bool:
-    """The headlines under 'More from Harbourside TV:', which plain text runs into one
-    paragraph without a full stop: the rest of the teaser."""
+    """Headlines without a full stop under a teaser ('More from Harbourside TV:', 'MOST READ',
+    'Most viewed in Culture'), or after a numbered one: the rest of the teaser list, which
+    plain text runs into one paragraph."""
     previous = blocks[number - 1] if number else None
-    return (previous is not None and bool(dropped) and dropped[-1].rule == "teaser" and dropped[-1].line == previous.line
-            and previous.text.rstrip().endswith(":") and not _ENDS_WITH_MARK.search(normalize(blocks[number].text)))
+    if previous is None or not dropped or dropped[-1].line != previous.line or _ENDS_WITH_MARK.search(normalize(blocks[number].text)):
+        return False
+    rule, text = dropped[-1].rule, normalize(previous.text)
+    numbered = bool(_NUMBERED.match(text) and _NUMBERED.match(normalize(blocks[number].text)))
+    return rule == "teaser" or rule == "headline" and (bool(_LIST_HEADER.match(text)) or numbered)
 
 
 def _signs_quote(block: Block, kept: list[Block]) -> bool:

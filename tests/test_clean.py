@@ -221,9 +221,37 @@ def test_rules_see_normalised_text():
     ("More from Features: 'I was told I would never walk again': the runner who proved doctors wrong", "teaser"),
     ("Appeared in the November 19, 2026, print edition as 'Harbour Plans Deep Cuts.'", "original-article"),
     ('Lund on the ice field in 2024: "I still get a bit giddy every time." Photograph: Sander Moe for The Review', "photo-credit"),
+    ('[Photo caption: Crews lift the old span away on Friday. "We waited ten years for this," one driver said. (Kelby Post/Ana Vey)]',
+     "photo-credit"),
+    ('*Pickers sort apples in the rain. "We need dry weather more than anything," one grower said. (Herald photo / Sam Ortiz)*',
+     "photo-credit"),
+    ('Shoppers wait outside the store on Monday. "We came at six," one woman said. (AP Photo/Dana Kell)', "photo-credit"),
+    ('\U0001f52c Sign up for Tide Notes, our weekly science newsletter. "Worth every minute of my week," says one reader.',
+     "newsletter-promo"),
+    ('ALSO IN BOOKS: "I only write on trains" - our interview with the crime novelist Ada Penn', "teaser"),
+    ('MORE FROM FOOD & DRINK: "The best chips on the coast are at a bus station" - our readers\' tips', "teaser"),
 ])
 def test_more_teasers_print_edition_notes_and_captions_ending_in_a_credit_are_dropped(line, rule):
     assert dropped_by(line) == rule
+
+
+@pytest.mark.parametrize("header", ["MOST READ", "Most viewed in Culture", "More on this story", "MORE IN HEALTH"])
+def test_the_headlines_under_a_most_read_line_are_dropped_with_it(header):
+    text = article(blocks=text_blocks(f"The ferry ran late again.\n\n{header}\n"
+                                      "'I thought it was a bomb': Resident's shock at burst main\nSchool with six pupils turns 150\n\n"
+                                      "The council said the service would improve."))
+    kept, dropped = clean(text, rules_for(Config(), text.outlet))
+    assert [b.text for b in kept] == ["The ferry ran late again.", "The council said the service would improve."]
+
+
+def test_numbered_headlines_of_a_teaser_list_are_dropped_but_numbered_story_paragraphs_stay():
+    teasers = article(blocks=text_blocks("The ferry ran late again.\n\n1. Bypass works to last until summer\n\n"
+                                         "2. 'I thought it was a bomb': Resident's shock at burst main"))
+    kept, _ = clean(teasers, rules_for(Config(), teasers.outlet))
+    assert [b.text for b in kept] == ["The ferry ran late again."]
+    story = article(blocks=text_blocks("1. The ferry ran late again.\n\n2. 'It was a bomb,' said one resident."))
+    kept, _ = clean(story, rules_for(Config(), story.outlet))
+    assert len(kept) == 2
 
 
 def test_the_headlines_under_a_more_from_line_are_dropped_with_it():
