@@ -32,7 +32,7 @@ _SPEECH_WORDS = frozenset(SPEECH_VERBS + SPEECH_PARTICIPLES)
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(_SPEECH_WORDS, key=len, reverse=True)) + r")\b")
 TITLES = frozenset("""mr mrs ms mx miss dr prof sir dame lord lady gen lt col maj capt cmdr cdr adm
 brig sgt cpl pvt sen rep gov pres supt det insp rev hon fr general lieutenant colonel major
-captain admiral commander brigadier sergeant corporal marshal senator representative governor
+captain admiral commander brigadier sergeant corporal marshal senator representative governor cr chairperson supervisor
 president chancellor minister secretary mayor judge justice professor doctor bishop archbishop
 rabbi imam chairman chairwoman chair chief director ambassador inspector superintendent
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
@@ -65,7 +65,7 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club""".split())
+review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club products""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store

@@ -390,6 +390,8 @@ def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
     (["Harbour Master Idris Penn moved the barges.", '"They did it in twenty minutes flat," Penn said.'],
      "Idris Penn", "Harbour Master"),
     (['Pastor Evelyn Moss told the congregation: "We will rebuild this hall together."'], "Evelyn Moss", "Pastor"),
+    (['Cr Jan Papas moved the motion, calling it "the only fair way to share the beach".'], "Jan Papas", "Cr"),
+    (['Kern County Supervisor Gail Ames said: "We will share the water fairly, every drop of it."'], "Gail Ames", "Kern County Supervisor"),
 ])
 def test_capitalised_role_words_before_a_name_are_the_role(paragraphs, speaker, role):
     (quote,) = analysed(*paragraphs).quotes
