@@ -89,10 +89,11 @@ _ROLE_OPENERS = _DETERMINERS | {"fellow"}
 # 'Teachers' Association general secretary Owen Tregarthen': lower-case role words, then a name
 _ROLE_WORDS = TITLES | frozenset("""general branch executive regional national senior assistant press
 finance health policy managing operations union club team area district county city local shadow""".split())
+_LOWER_WORDS_THEN_NAME = re.compile(r"(?:[a-z][\w-]*\s+){1,4}[A-Z][^\W\d_][\w'-]*\s+[A-Z]")
 _ROLE_THEN_NAME = re.compile(
     r"(?:(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\s+){0,2}(?:" + "|".join(sorted(TITLES)) + r")\s+[A-Z][a-z]"
     # 'Fenwick Lowe utilities analyst Sunil Varma': a job noun, then a full name
-    r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee|ive)\s+[A-Z][a-z][\w'-]*\s+[A-Z][a-z]"
+    r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee|ive)\s+[A-Z][^\W\d_][\w'-]*\s+[A-Z][^\W\d_]"
 )
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
@@ -198,7 +199,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if tokens and word.lower() in PRONOUNS:
             break
         lowered = word.lower().rstrip(".")
-        role_follows = named and _ROLE_THEN_NAME.match(text, match.start())
+        role_follows = named and (_ROLE_THEN_NAME.match(text, match.start()) or _turned_role(tokens, text, match.start()))
         following = [m.group() for m in matches[number + 1 : number + 5]]
         joins = _joins_organisation(tokens + [word] + following, len(tokens))
         # 'Founder and chief executive Felix Mornay-Strand': 'and' between two roles of one person
@@ -222,6 +223,12 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if token != word or word.endswith(".") and not is_abbreviation(word):
             break
     return [t if is_abbreviation(t) else t.rstrip(".") for t in tokens], text[position:]
+
+
+def _turned_role(tokens: list[str], text: str, at: int) -> bool:
+    """'former England hooker turned pundit Danny Farrant': two roles joined by 'turned'."""
+    found = _LOWER_WORDS_THEN_NAME.match(text, at)
+    return bool(found) and ("turned" in tokens or " turned " in f" {found.group()} ")
 
 
 def _is_head_noun(word: str) -> bool:

@@ -390,6 +390,10 @@ def test_titles_role_phrases_and_appositions(paragraphs, speaker, role):
     (["Harbour Master Idris Penn moved the barges.", '"They did it in twenty minutes flat," Penn said.'],
      "Idris Penn", "Harbour Master"),
     (['Pastor Evelyn Moss told the congregation: "We will rebuild this hall together."'], "Evelyn Moss", "Pastor"),
+    (["But former Wales prop turned pundit Gus Harlow was having none of it.", '"It was a red card all day long," he said on his podcast.'],
+     "Gus Harlow", "former Wales prop turned pundit"),
+    (["Tāwhiri Marae chairperson Rāwiri Hōne told the radio the doors were open.", '"Come in and get warm, all of you," he said.'],
+     "Rāwiri Hōne", "Tāwhiri Marae chairperson"),
     (['Cr Jan Papas moved the motion, calling it "the only fair way to share the beach".'], "Jan Papas", "Cr"),
     (['Kern County Supervisor Gail Ames said: "We will share the water fairly, every drop of it."'], "Gail Ames", "Kern County Supervisor"),
 ])
