@@ -25,6 +25,8 @@ MAX_CHAIN = 8  # sentences about 'he' passing on whom it means
 MAIN_WORDS = 24  # words of a split quote's attribution, not counting a relative clause
 GAP_WORDS = 36  # words between a split quote's parts
 UNKNOWN = Person()
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december""".split())
 _RELATIVE = frozenset("who whose whom which where when aged of from now for representing".split())  # ', of Leeds,'
 _AUXILIARY = frozenset("had has have would will could may might should did does do must can".split())
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+$")  # 'staff had been told'
@@ -74,6 +76,8 @@ _JUDGED_AS = re.compile(
 )
 _ASKED_FOR = re.compile(r"(?:asked|called)\s+for\s*$")
 _RELATIVE_END = re.compile(r",\s+(who|which)$")
+# 'X, a Republican who chairs the committee and has called': the verb is the relative clause's
+_RELATIVE_CLAUSE_END = re.compile(r"\s(who)\s+[a-z][^,]*\s(?:and|but)(?:\s+(?:has|had|have|was|is|once|also|later|then))?$")
 _QUOTE_MARK = re.compile('"')
 # who a sentence without a readable subject is about: 'Among them was PhD student Amara Osei',
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
@@ -286,7 +290,8 @@ class _Article:
         comma = _COMMA.search(sentence, 0, 120)
         dash = sentence.rfind(" - ")  # 'Asked about the save - the one that made his name - he shrugs.'
         opening = _OPENING_PHRASE.match(sentence)
-        starts = [0] + ([comma.end()] if comma else []) + ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
+        enclosed = _ENCLOSED_RELATIVE.match(sentence, comma.start()) if comma else None  # 'At the showground, which is now a shelter, X said'
+        starts = [0] + ([comma.end()] if comma else []) + ([enclosed.end()] if enclosed else []) + ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
@@ -627,6 +632,8 @@ def _before(article: _Article, first) -> Person | None:
         # 'X, who called it "..."'; '... from the Friends of Kelby Library, which said': the name itself
         relative = _RELATIVE_END.search(head)
         head = head[: relative.start()] if relative else head
+        clause = _RELATIVE_CLAUSE_END.search(head)
+        head = head[: clause.start()] + "," if clause else head  # its antecedent may be an appositive: 'X, a Republican who
         found = _np_before(head, article.proper, whole=False, affiliation=not relative or relative.group(1) != "which")
         found = found or _reported_speaker(head, article.proper)
         if found:
@@ -699,6 +706,7 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     segments = [s.split() for s in " ".join(tokens).split(",")]
     if len(segments) > 1 and not segments[-1]:
         segments.pop()
+        segments = _relative_clause_removed(segments)
         while len(segments) > 1 and (_is_appositive(segments[-1], proper) or _describes_name(segments) or _is_address(segments, proper)
                                      or _role_after_name(segments, proper) or _names_a_place(segments)):
             segments.pop()
@@ -711,6 +719,18 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
     return affiliated or parse_np(phrase, proper, at_start)
+
+
+def _relative_clause_removed(segments: list[list[str]]) -> list[list[str]]:
+    """', whose mother Elsie, 87, waited nine hours,': a relative clause with commas inside,
+    the parts after its first all in lower case or figures, is not the subject."""
+    for start in range(len(segments) - 1, 0, -1):
+        if segments[start][:1] and segments[start][0].lower() in ("who", "whose", "which"):
+            rest = segments[start + 1 :]
+            if rest and all(part[:1] and (part[0][:1].islower() or part[0][:1].isdigit()) for part in rest):
+                return segments[:start]
+            break
+    return segments
 
 
 def _names_a_place(segments: list[list[str]]) -> bool:
@@ -727,7 +747,8 @@ def _role_after_name(segments: list[list[str]], proper) -> bool:
 def _describes_name(segments: list[list[str]]) -> bool:
     """', vice-chair of the College,' ', known around town as ...,' after a name."""
     first, before = segments[-1][:1], segments[-2][-1:]
-    return bool(first and before) and first[0].islower() and not is_function(first[0]) and before[0][:1].isupper()
+    return (bool(first and before) and first[0].islower() and not is_function(first[0]) and before[0][:1].isupper()
+            and before[0].lower() not in _CALENDAR)
 
 
 def _is_address(segments: list[list[str]], proper) -> bool:

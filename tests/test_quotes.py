@@ -441,6 +441,14 @@ def test_a_person_or_body_named_with_a_place_keeps_the_name(paragraphs, speaker)
       '"real people lying on trolleys in corridors".'], "Euan Rafter"),
     (["Local dog warden Trev Hamlin, known around town as 'Two Leads' because he carries a spare, described it as "
       "'the best thing I have seen in the job'."], "Trev Hamlin"),
+    (['Her main opponent is Sen. Ruth Ames, a Democrat from Lake County who chairs the budget panel and has called the bill '
+      '"a tax on the people who can least afford it."'], "Ruth Ames"),
+    (['Jo Pryce, whose father Ted, 91, waited six hours on a trolley in May, said the report had "told our story exactly".'],
+     "Jo Pryce"),
+    (["At the showground, which is now a shelter, Kellys Flat farmer Ron Abbott, 67, said he had moved his cattle.",
+      '"I have never seen a fire come over the ridge like that," he said.'], "Ron Abbott"),
+    (['In a statement emailed on Wednesday, the Calder Teachers Association, which has 600 members, said it "backs the ban '
+      'in full."'], "Calder Teachers Association"),
     (["Tam Okoye said it was a sad day.", "Machine operator Denise Rawley, 52, said she had not told her mother.",
       '"My mum worked here, my aunties worked here," she said.'], "Denise Rawley"),
     (['Opposition spokesman Gideon Marsh said ministers had been warned about "kit that is not up to a winter".'],
