@@ -385,13 +385,20 @@ class _Article:
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before
         `near` (one named as an organisation, or followed by ', which')."""
-        before = "\n".join(self.texts[self.reach[near.block] : near.block] + [self.texts[near.block][: near.start]])
-        mentioned = [m.person for m in self.mentions_before(near.block, near.start) if m.person.name]
+        first = self.reach[near.block]
+        before = "\n".join(self.texts[first : near.block] + [self.texts[near.block][: near.start]])
+        mentions = [m for m in self.mentions_before(near.block, near.start) if m.person.name]
+        mentioned = [m.person for m in mentions]
         organisations = {p.name for p in mentioned if is_organisation(p) or self._brand_like(p)}
         organisations |= {name for name in {p.name for p in mentioned} | set(self.full_names)
                           if is_organisation(Person(name)) or f"{name}, which" in before or re.search(_RUN_BY + re.escape(name), before)}
-        named = [(before.rfind(name), name) for name in organisations if name in before]
-        return {max(named)[1]} if named else set()
+        # where each was last named: written out, or as a mention ('Coastal Meridian' for Coastal Meridian Health)
+        offsets = {name: before.rfind(name) for name in organisations if name in before}
+        for mention in mentions:
+            if mention.person.name in organisations:
+                at = sum(len(text) + 1 for text in self.texts[first : mention.block]) + mention.start
+                offsets[mention.person.name] = max(offsets.get(mention.person.name, -1), at)
+        return {max(offsets, key=lambda name: (offsets[name], name))} if offsets else set()
 
     def _brand_like(self, person: Person) -> bool:
         """'Nimbusline': one word, no title, and no part of a person's full name."""

@@ -320,6 +320,8 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "Alder Vale Care", ""),
     (["She scored twice in the final of the Western Netball League.", 'The WNL said the goal "stands, and the result is final".'],
      "Western Netball League", ""),
+    (["Kelby Harbour Health runs the hospital.", 'Kelby Harbour did not dispute the memo. In a statement, the company said the plan was '
+      '"one of several options under review".'], "Kelby Harbour Health", ""),
     (["Engineers at Brightwave worked all night.", 'Brightwave says most customers are back online. In an update, the company wrote: "We have fixed the fault in every region."'],
      "Brightwave", ""),
 ])
