@@ -23,7 +23,7 @@ confirmed observed remarked joked jokes quipped complained predicted cautioned t
 shouted cried exclaimed responded answered maintained agreed concluded testified recounted boasted
 called calls described describes branded dubbed labelled labeled accused accuses termed dismissed
 thanked laughed laughs chuckled chuckles sighed smiled grinned beamed sobbed gushed mused whispered
-muttered retorted pleaded enthused""".split()
+muttered retorted pleaded enthused flagged estimated estimates recommended recommends""".split()
 # '..., saying "..."': the speaker is the subject of the sentence
 SPEECH_PARTICIPLES = """saying adding telling calling describing branding dubbing labelling
 labeling accusing urging insisting warning writing thanking arguing claiming noting joking
@@ -82,6 +82,7 @@ _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\
 _NICKNAMED = re.compile(r'\b([A-Z][\w\'-]*)\s+"([A-Z][\w\'-]*)"\s+([A-Z][\w\'-]*)')
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
 _NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
@@ -167,8 +168,9 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     name = tokens[cut:]
     if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
-    if len(name) == 1 and len(name[0].rstrip(".")) == 1:
-        name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview)
+    if len(name) == 1 and (len(name[0].rstrip(".")) == 1 or name[0] in _WEEKDAYS):
+        name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
+
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
 

@@ -54,7 +54,9 @@ _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
 )
 # 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
-_SIGNED_BY = re.compile(r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent)\s+by\s+([^,]+),\s*$", re.IGNORECASE)
+_SIGNED_BY = re.compile(
+    r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent)\s+by\s+([^,]+?)(?:\s+and\s+[^,]*)?,\s*$", re.IGNORECASE
+)  # 'The letter, written by Dr. X and signed by her colleagues, warns'
 _PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,6}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}\s*[,:]?$")
 _TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who
     r"\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
@@ -117,6 +119,8 @@ _RUN_BY = r"\b(?:run|owned|operated|managed|made|built|sold)\s+by\s+"  # 'care h
 _OWNED_DOCUMENT = re.compile(
     r"((?:[Tt]he\s+)?[^']+)'s?\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_DOCUMENTS | {"release", "website", "filing", "submission", "notice"})) + ")"
 )
+_ANY_DOCUMENT = re.compile(r"\b(?:" + "|".join(sorted(_DOCUMENTS | {"note", "memo", "letter", "email", "post"})) + r")\b")
+_AUTHORED_BY = re.compile(r"\s+(?:(?:prepared|written|published|produced|compiled|drawn up)\s+)?by\s+")  # 'A report by X', 'a note prepared by X'
 _MESSAGES = frozenset("statement letter email e-mail post note message tweet".split())
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MESSAGES)) + r")$")
 # 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
@@ -307,9 +311,15 @@ class _Article:
         return None
 
     def _signer(self, document: Person, rest: str) -> Person | None:
-        """'The letter, signed by union president Cody Barrientos, warned ...': the signer."""
-        signed = _SIGNED_BY.search(document.role + rest[: rest.find(",", 1) + 1]) if document.role.split()[-1:] else None
+        """'The letter, signed by union president Cody Barrientos, warned ...' and 'A report by
+        the firm Aldridge & Wen flagged ...': who signed or wrote it."""
+        noun = document.role.split()[-1:]
+        signed = _SIGNED_BY.search(document.role + rest[: rest.find(",", 1) + 1]) if noun else None
         signer = parse_np(signed.group(1).split(), self.proper, False) if signed else None
+        written = any(word in _DOCUMENTS | _MESSAGES for word in document.role.lower().split())  # 'a fiscal note prepared'
+        authored = _AUTHORED_BY.match(rest) if written else None
+        if authored and (signer is None or not signer.name):
+            signer = parse_np(forward_np(rest[authored.end() :])[0], self.proper, False)
         return signer if signer is not None and signer.name else None
 
     def named(self, person: Person, near=None) -> Person:
@@ -377,10 +387,14 @@ class _Article:
     def _author_of(self, person: Person, document: str, near) -> Person:
         """'the statement said' -> who, in the two paragraphs before `near`, spoke 'in a
         statement' ('In a statement, the trust said ...'); else no name."""
-        sentences = [n for n, (block, start, text) in enumerate(self.narration)
-                     if self.reach[near.block] <= block <= near.block and (block, start) < (near.block, near.start) and document in text.lower()]
-        authors = [m.person for m in self.mentions(sentences, []) if m.person.name]
-        return authors[-1] if authors else person
+        earlier = [(n, text.lower()) for n, (block, start, text) in enumerate(self.narration)
+                   if self.reach[near.block] <= block <= near.block and (block, start) < (near.block, near.start)]
+        generic = [n for n, text in earlier if _ANY_DOCUMENT.search(text)] if document == "document" else []
+        for named in ([n for n, text in earlier if document in text], generic):
+            authors = [m.person for m in self.mentions(named, []) if m.person.name]
+            if authors:  # 'the same document' may be the 'fiscal note' named before
+                return authors[-1]
+        return person
 
     def _organisation_just_before(self, near) -> set[str]:
         """'the firm', 'the group': the organisation last named in the two paragraphs before

@@ -315,6 +315,12 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
     (['The Kelby Water Board\'s statement said the supply was "safe to drink from every tap in town".'], "Kelby Water Board", ""),
     (['In the words of the Calder Rail Company\'s press release, the line will "reopen in time for the spring timetable".'],
      "Calder Rail Company", ""),
+    (['A 2022 inspection report by the consulting firm Hale & Ober flagged "section loss of up to 40 percent" in the beams.',
+      '"Load limits may be needed within three years," the report concluded.'], "Hale & Ober", "consulting firm"),
+    (['A fiscal note prepared by the Kelby Budget Office puts the cost at $4m. But the same document warns that '
+      '"every estimate here is preliminary and likely to rise."'], "Kelby Budget Office", ""),
+    (['The letter, written by midwife Dr. Ana Toft and signed by 60 colleagues, warns that the move is unsafe.',
+      '"The bridge closes in high winds nine days a year," the letter states.'], "Ana Toft", "midwife"),
     (["Two care homes run by Alder Vale Care will close.",
       'The company said they could not pay. In a statement, it said: "We will support every resident through the move."'],
      "Alder Vale Care", ""),
@@ -326,7 +332,7 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "Brightwave", ""),
 ])
 def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
-    (quote,) = analysed(*paragraphs).quotes
+    quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
 
 
