@@ -23,7 +23,7 @@ confirmed observed remarked joked jokes quipped complained predicted cautioned t
 shouted cried exclaimed responded answered maintained agreed concluded testified recounted boasted
 called calls described describes branded dubbed labelled labeled accused accuses termed dismissed
 thanked laughed laughs chuckled chuckles sighed smiled grinned beamed sobbed gushed mused whispered
-muttered retorted pleaded enthused flagged estimated estimates recommended recommends""".split()
+muttered retorted pleaded enthused flagged estimated estimates recommended recommends read reads texted""".split()
 # '..., saying "..."': the speaker is the subject of the sentence
 SPEECH_PARTICIPLES = """saying adding telling calling describing branding dubbing labelling
 labeling accusing urging insisting warning writing thanking arguing claiming noting joking

@@ -49,7 +49,10 @@ _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|shou
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|because|so|yet)\s", re.IGNORECASE)
 _SIGNED = re.compile(r"\s*[—–-]+\s*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s*(?:,\s*([^.;:]{1,80}?))?\s*$")  # '— Denise Wrathall, caterer'
 _WHO = re.compile(r"\s+(?:who|whose)\s+")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which|asking|speaking|declining|requesting)\b")
+# ', who asked not to be named', ', pausing as the crowd laughed': about the speaker ('adding' starts another attribution)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:who|whose|which|asking|speaking|declining|requesting|(?!(?:" + "|".join(SPEECH_PARTICIPLES) + r")\b)[a-z]+ing)\b"
+)
 _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
 )
@@ -343,7 +346,7 @@ class _Article:
         if epithet:
             return self._epithet_of(person, epithet.group(1), near) if near is not None else person
         found = re.fullmatch(r"the (?:(\w+) )?(\w+)", person.role.lower())
-        if found and found.group(2) in _DOCUMENTS:
+        if found and found.group(2) in _DOCUMENTS | _MESSAGES:
             return self._author_of(person, found.group(2), near) if near is not None else person
         if not found:
             return self._epithet_of(person, None, near) if self._is_epithet(person, near) else person

@@ -91,12 +91,29 @@ def test_a_split_quote_whose_second_part_runs_on_over_paragraphs_is_one_quote():
     ("she chuckled", "Nia Penrose"),
     ("she admitted", "Nia Penrose"),
     ("said Nia Penrose, who runs the cafe", "Nia Penrose"),
+    ("she said, pausing as the queue laughed", "Nia Penrose"),
 ])
 def test_a_quote_split_by_any_attribution_is_one_quote(attribution, speaker):
     assert found(
         "Cafe owner Nia Penrose opened early.",
         f"'We ran out of milk by nine,' {attribution}. 'Nobody minded in the slightest.'",
     ) == [("We ran out of milk by nine. Nobody minded in the slightest.", speaker)]
+
+
+def test_a_post_quoted_in_two_parts_is_one_quote_by_who_posted_it():
+    assert found(
+        "Kelby Rail confirmed the fault in a post on its forum.",
+        '"Some trains will run late this morning," the post read. "We are sorry for the trouble."',
+    ) == [("Some trains will run late this morning. We are sorry for the trouble.", "Kelby Rail")]
+
+
+def test_a_second_attribution_after_the_first_keeps_two_quotes():
+    assert len(found('"We ran out of milk by nine," she said, adding: "Nobody minded in the slightest."')) == 2
+
+
+def test_words_texted_are_the_texters():
+    assert found('In messages read to the court, Reddaway texted a trustee: "It is all a misunderstanding, leave it to me."') == [
+        ("It is all a misunderstanding, leave it to me.", "Reddaway")]
 
 
 @pytest.mark.parametrize("middle", [
