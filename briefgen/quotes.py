@@ -247,6 +247,8 @@ def _gap(previous: Quotation, quotation: Quotation, norms: list[str]) -> str | N
 
 def _continues(previous: Quotation, quotation: Quotation, gap: str, norms: list[str]) -> bool:
     last = previous.last
+    if len(previous.pieces) == 1 and _is_named(norms[last.block][: last.start - 1], norms[last.block][last.start : last.end]):
+        return False  # 'In the report, titled "Stuck at the Door", it said: "..."': a title, then the quote
     if not re.search(r"[,.?!]['\s]*$", norms[last.block][last.start : last.end]) and not gap.startswith(","):
         return False  # the first part does not end as speech does before an attribution
     if not re.search(r"[.,:;!?]\"?\s*$", gap):

@@ -111,6 +111,12 @@ def test_a_second_attribution_after_the_first_keeps_two_quotes():
     assert len(found('"We ran out of milk by nine," she said, adding: "Nobody minded in the slightest."')) == 2
 
 
+def test_a_title_before_an_attribution_is_not_the_first_part_of_the_quote():
+    assert found('The Kelby Safety Board (KSB) examined 31 hospitals. In the report, titled "Stuck at the Door", it said: '
+                 '"Delays of this scale are no longer a seasonal problem."') == [
+        ("Delays of this scale are no longer a seasonal problem.", "Kelby Safety Board")]
+
+
 def test_words_texted_are_the_texters():
     assert found('In messages read to the court, Reddaway texted a trustee: "It is all a misunderstanding, leave it to me."') == [
         ("It is all a misunderstanding, leave it to me.", "Reddaway")]
