@@ -51,6 +51,8 @@ _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chi
 PRONOUNS = frozenset("he she they it we".split())
 _NARRATOR = frozenset("I I'm I've I'd I'll".split())
 _COUNTRY_CODES = frozenset("UK US USA GB EU NZ UAE".split())
+_CAPITAL_LEGAL_FORMS = frozenset("AG SA NV BV SE PLC LLC LLP AB ASA".split())
+_LABELS = frozenset("update breaking watch live exclusive read new latest".split())  # 'UPDATE, 4:40 p.m.:' in a live blog
 _INDEFINITE = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 ADVERBS = frozenset("also later then previously again simply recently earlier separately once now still".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
@@ -136,7 +138,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return Person(pronoun=tokens[0].lower())
     if len(tokens) == 1 and tokens[0] in _NARRATOR:
         return Person(pronoun="i")  # the narrator, never a 'he' or 'she' ('Later, when I was 30, I ...')
-    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and tokens[0].lower() not in TITLES:
+    if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and tokens[0].lower() not in TITLES | _LABELS:
         return Person(tokens[0])  # an organisation by its initials: 'BAPG said'
     indefinite = next((n for n, token in enumerate(tokens) if token.lower() in _INDEFINITE), None)
     if indefinite is not None:
@@ -363,8 +365,9 @@ def _in_name(tokens: list[str], n: int) -> bool:
 
 
 def _country_after_name(tokens: list[str], n: int) -> bool:
-    """'UK' in 'WindForward UK', 'GB' in 'Oxfam GB': a country's code ends an organisation's name."""
-    return n == len(tokens) - 1 and n > 0 and tokens[n] in _COUNTRY_CODES and is_name_token(tokens[n - 1])
+    """'UK' in 'WindForward UK', 'GB' in 'Oxfam GB', 'AG' in 'Calloway Pharma AG': a country's
+    code or a legal form in capitals ends an organisation's name."""
+    return n == len(tokens) - 1 and n > 0 and tokens[n].rstrip(",.") in _COUNTRY_CODES | _CAPITAL_LEGAL_FORMS and is_name_token(tokens[n - 1])
 
 
 def _surname_like_a_title(tokens: list[str], n: int) -> bool:

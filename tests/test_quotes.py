@@ -117,6 +117,11 @@ def test_a_title_before_an_attribution_is_not_the_first_part_of_the_quote():
         ("Delays of this scale are no longer a seasonal problem.", "Kelby Safety Board")]
 
 
+def test_a_live_blog_label_in_capitals_is_no_speaker():
+    assert found('UPDATE, 4:40 p.m.: "The fix is rolling out now, and no action is needed."') == [
+        ("The fix is rolling out now, and no action is needed.", "")]
+
+
 def test_words_texted_are_the_texters():
     assert found('In messages read to the court, Reddaway texted a trustee: "It is all a misunderstanding, leave it to me."') == [
         ("It is all a misunderstanding, leave it to me.", "Reddaway")]
@@ -344,6 +349,7 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
       '"every estimate here is preliminary and likely to rise."'], "Kelby Budget Office", ""),
     (['The letter, written by midwife Dr. Ana Toft and signed by 60 colleagues, warns that the move is unsafe.',
       '"The bridge closes in high winds nine days a year," the letter states.'], "Ana Toft", "midwife"),
+    (['Harrow Pharma AG said deliveries would resume "over the coming days and weeks".'], "Harrow Pharma AG", ""),
     (["Two care homes run by Alder Vale Care will close.",
       'The company said they could not pay. In a statement, it said: "We will support every resident through the move."'],
      "Alder Vale Care", ""),
