@@ -101,7 +101,7 @@ _ROLE_THEN_NAME = re.compile(
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
-IRREGULAR_PAST = frozenset("""struck shook went came made took gave won lost left met ran sat stood held kept felt saw
+IRREGULAR_PAST = frozenset("""shot spat struck shook went came made took gave won lost left met ran sat stood held kept felt saw
 found got put set spent sent brought thought began became broke chose drove fell fought flew grew hit hung knew led
 paid rode rose sang sank slept spoke stole swore threw tore wore wrote""".split())
 DEMONYMS = frozenset("""pole briton scot welshman welshwoman irishman irishwoman englishman englishwoman frenchman
@@ -111,7 +111,7 @@ chinese korean indian pakistani kenyan nigerian ghanaian dutchman dutchwoman bel
 hungarian romanian bulgarian latvian lithuanian estonian icelander kiwi aussie yank""".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())  # 'a spokeswoman for Vale Buses' speaks for a firm
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
-MAX_NP_WORDS = 9
+MAX_NP_WORDS = 12
 # A capitalised word followed by another or by a particle: where a name of two or more words can start
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)\b(?! (?:[A-Z]|of\b))")  # not 'Marks and Spencer Group'
 _TWO_NAME_WORDS = re.compile(r'(?:^|[\s"])[A-Z][^\s"]*\s+(?:[A-Z]|(?i:' + "|".join(sorted(_PARTICLES)) + r')[,.;:!?]*(?:\s|$))')

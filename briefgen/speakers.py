@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
-    ADVERBS, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
+    ADVERBS, DEMONYMS, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
     is_abbreviation, is_function, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner,
 )
@@ -44,6 +44,10 @@ _SOURCE_LAST = re.compile(r"\b(?:according to|in the words of)\s+([^,]+?)\s*[,:-
 _COMMA = re.compile(r",\s+")
 # 'In 2009 she was', 'Last week he wrote': an opening phrase without its comma, then the subject
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|During|After|Before|Since|Last|Later|Earlier|By|Within|Until)\s[^,\"]{0,60}?\s(?=(?:he|she|they)\s)")
+_LEADING_TIME = re.compile(
+    r"\s*(?:(?:[Ll]ast|[Tt]his|[Ll]ate|[Ee]arly|[Oo]n)\s+)?(?:night|week|month|year|weekend|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?\s+(?=[A-Z][a-z]|the\s)"
+)
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Nor)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|because|so|yet)\s", re.IGNORECASE)
@@ -298,7 +302,8 @@ class _Article:
         dash = sentence.rfind(" - ")  # 'Asked about the save - the one that made his name - he shrugs.'
         opening = _OPENING_PHRASE.match(sentence)
         enclosed = _ENCLOSED_RELATIVE.match(sentence, comma.start()) if comma else None  # 'At the showground, which is now a shelter, X said'
-        starts = [0] + ([comma.end()] if comma else []) + ([enclosed.end()] if enclosed else []) + ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
+        leading = _LEADING_TIME.match(sentence)  # 'Last night the furious Kiwi told the Beacon'
+        starts = [leading.end() if leading else 0] + ([comma.end()] if comma else []) + ([enclosed.end()] if enclosed else []) + ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
@@ -489,7 +494,7 @@ def _may_be_epithet(role: str) -> bool:
     named. Not an organisation, a document, or someone who is usually another person in a
     story ('the detective', 'a spokeswoman')."""
     words = role.split()
-    if not 2 <= len(words) <= 4 or words[0] != "the" or not words[-1].isalpha() or not words[-1].islower():
+    if not 2 <= len(words) <= 5 or words[0] != "the" or not words[-1].isalpha() or not (words[-1].islower() or words[-1].lower() in DEMONYMS):
         return False
     if any(word.endswith(("'s", "s'")) for word in words):
         return False  # 'the Alder Herald's reviewer' is someone of theirs

@@ -508,6 +508,14 @@ def test_words_told_by_an_unnamed_agent_are_not_the_sources():
       '"Every extra mile matters when a labour goes wrong," she said.'], "", "a spokeswoman"),
     (['Union organisers said: "We will not accept a deal that cuts the night shift."'], "", "union organisers"),
     (["The Pell Valley Patients' Forum said: \"Mothers deserve better than this plan.\""], "Pell Valley Patients' Forum", ""),
+    (["Edna Platt, 84, waited 31 hours on a trolley.", 'The former school dinner lady told the Clarion: "I have never felt so small."'],
+     "Edna Platt", ""),
+    (["Winger Tane Rewi, 31, has hit out at the ban.", 'And last night the furious Kiwi told the Beacon: "I never set out to hurt anyone."'],
+     "Tane Rewi", "winger"),
+    (["Finance Minister Ada Marsh tabled the budget.", 'Marsh shot back from across the aisle: "The member opposite voted against all of it!"'],
+     "Ada Marsh", "Finance Minister"),
+    (["Grand Chief Rose Beardy of the Southern Plains First Nations Chiefs' Council said the plan failed them.",
+      '"We were invited to the table and thanked politely, and that was all."'], "Rose Beardy", "Grand Chief"),
 ])
 def test_she_means_who_the_previous_paragraph_is_about(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
