@@ -873,7 +873,9 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
         return _antecedent(article, pronoun, last.block, last.start, depth + 1)
     if pronoun == "it":
         return _organisation(article, last.person, last)
-    return article.described(last.person, last) if _EPITHET.fullmatch(last.person.role.lower()) and not last.person.name else last.person
+    if not last.person.name and (_EPITHET.fullmatch(last.person.role.lower()) or last.person.role.lower().startswith("the ")):
+        return article.described(last.person, last)  # 'the governor smiled. "..." she said': the governor named before
+    return last.person
 
 
 def _may_be(pronoun: str, person: Person) -> bool:

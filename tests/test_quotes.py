@@ -508,6 +508,8 @@ def test_words_told_by_an_unnamed_agent_are_not_the_sources():
       '"Every extra mile matters when a labour goes wrong," she said.'], "", "a spokeswoman"),
     (['Union organisers said: "We will not accept a deal that cuts the night shift."'], "", "union organisers"),
     (["The Pell Valley Patients' Forum said: \"Mothers deserve better than this plan.\""], "Pell Valley Patients' Forum", ""),
+    (["Gov. Ella Hart has spent the month counting votes.", "Lawmakers return on Monday to debate the bill.",
+      'Asked whether she would meet Prynne, the governor smiled. "I negotiate with everybody," she said.'], "Ella Hart", "Gov."),
     (["Edna Platt, 84, waited 31 hours on a trolley.", 'The former school dinner lady told the Clarion: "I have never felt so small."'],
      "Edna Platt", ""),
     (["Winger Tane Rewi, 31, has hit out at the ban.", 'And last night the furious Kiwi told the Beacon: "I never set out to hurt anyone."'],
