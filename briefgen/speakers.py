@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
-    ADVERBS, DEMONYMS, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
+    ADVERBS, DEMONYMS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
     is_abbreviation, is_function, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner,
 )
@@ -311,7 +311,8 @@ class _Article:
                 speaks = _THEN_SPEAKS.match(rest)
                 if person.role.split()[-1].lower() in _WORKS:
                     return None  # 'Her new book, Thin Blue Line, is ...': about no one
-                person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if speaks or _KIN_SUBJECT.match(person.role) else None)
+                kept = speaks or _KIN_SUBJECT.match(person.role) or _titled(person.role)
+                person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if kept else None)
             if person and person.name and _AND_ANOTHER.match(rest):
                 return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
             if person:
@@ -480,6 +481,12 @@ def _head_noun(role: str) -> str:
     """'Minister for Education' -> 'minister'; 'water company' -> 'company'."""
     words = re.split(r"\s+(?:for|of)\s+", role.lower(), maxsplit=1)[0].split()
     return words[-1] if words else ""
+
+
+def _titled(role: str) -> bool:
+    """'the Appropriations chairman was unmoved': someone 'he' may mean next, named or not."""
+    words = role.split()
+    return len(words) >= 2 and words[0] == "the" and words[-1].lower() in TITLES and words[-1].islower()
 
 
 def _without_conjunction(sentence: str) -> str:
@@ -873,8 +880,10 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
         return _antecedent(article, pronoun, last.block, last.start, depth + 1)
     if pronoun == "it":
         return _organisation(article, last.person, last)
-    if not last.person.name and (_EPITHET.fullmatch(last.person.role.lower()) or last.person.role.lower().startswith("the ")):
-        return article.described(last.person, last)  # 'the governor smiled. "..." she said': the governor named before
+    if not last.person.name and _EPITHET.fullmatch(last.person.role.lower()):
+        return article.described(last.person, last)
+    if not last.person.name and last.person.role.lower().startswith("the "):
+        return article.described(last.person)  # 'the governor smiled. "..." she said': only a governor named before
     return last.person
 
 
