@@ -92,6 +92,8 @@ _QUOTE_MARK = re.compile('"')
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
 _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
 _OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among|Take|Consider|Meet)\s+")  # 'For Callum Rennie, who ..., the night was'
+_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "dame": "she", "lady": "she"}
+_GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
 _KIN_SUBJECT = re.compile(r"(?i)(?:my|his|her|their|our) (?:late )?(?:mum|mother|mom|dad|father|gran|grandmother|grandad|grandfather|husband|wife|son|daughter|brother|sister)$")  # 'My dad was in the stand.': 'he' is him
 _CLAUSE_BEFORE = re.compile(r"\b(?:which|that|whom|when|where|after|while)\s+$")
 _VERB_AFTER = re.compile(r"\s+[a-z]+(?:ed|s)\b")
@@ -190,6 +192,7 @@ class _Article:
         self.acronyms = {**_initials_of_organisations(self.full_names), **{short: without_determiner(name) for name, short in given}}
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
+        self.genders = self._genders(whole) if _GENDER_TITLE.search(whole) else {}
         narration = [_without_quotations(text) for text in self.texts]
         self.narration = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
         self.reach = _reach(self.texts, narration)
@@ -235,6 +238,14 @@ class _Article:
         """`named`, with the role taken from the sentence or a title only (not from other mentions)."""
         name = self.whole_name(person.name, near)
         return Person(name, person.role or self.full_names.get(name, ""))
+
+    def _genders(self, text: str) -> dict[str, str]:
+        """{full name: 'he' or 'she'} for those the article calls 'Mr X', 'Ms X', 'Sir X', 'Dame X'."""
+        found: dict[str, set[str]] = {}
+        for title, name in _GENDER_TITLE.findall(text):
+            if name.split()[0].lower() not in TITLES:  # 'Lord Mayor Ann Holt'
+                found.setdefault(self.whole_name(name), set()).add(_TITLE_GENDER[title.lower()])
+        return {name: pronouns.pop() for name, pronouns in found.items() if len(pronouns) == 1}
 
     def whole_name(self, name: str, near=None) -> str:
         """An acronym -> the name it was given for; a surname or first name alone -> the full
@@ -870,6 +881,7 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
         earlier = [
             m for m in earlier
             if (m.person.pronoun == pronoun or not m.person.pronoun and _may_be(pronoun, m.person)) and addressed not in m.addresses
+            and article.genders.get(m.person.name, pronoun) == pronoun  # 'Ms Oduya' is no 'he'
         ]
     if not earlier:
         return UNKNOWN

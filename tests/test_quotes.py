@@ -513,6 +513,8 @@ def test_words_told_by_an_unnamed_agent_are_not_the_sources():
     (["Gov. Ella Hart has spent the month counting votes.", 'Asked about it, the governor smiled. "I talk to everybody," she said.',
       'At the other end of the Capitol, the Appropriations chairman was unmoved. The line, he said, "was a bad idea then and now."'],
      "", "the Appropriations chairman"),
+    (["Mr Jon Pike and Ms Rhoda Kell run the shop.", "Pike, 58, keeps the books. Kell opened the door to us.",
+      '"We will not close before Christmas," he said.'], "Jon Pike", ""),
     (["Edna Platt, 84, waited 31 hours on a trolley.", 'The former school dinner lady told the Clarion: "I have never felt so small."'],
      "Edna Platt", ""),
     (["Winger Tane Rewi, 31, has hit out at the ban.", 'And last night the furious Kiwi told the Beacon: "I never set out to hurt anyone."'],
