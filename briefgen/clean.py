@@ -167,7 +167,6 @@ BUILTIN_RULES = (
         r"|^(?:image|media) (?:caption|source|copyright)\b"
         r"|\((?:photo|image|picture|pictured|credit)s?\s*:.{0,80}\)\s*$"
         r"|\((?:[\w.&' -]{1,30}\s)?(?:photo|picture)\s*/\s*[^)]{1,60}\)\W*$"  # '(AP Photo/Teodor Vance)', '(Register photo / Mina Castro)'
-
         r"|[.!?\"\u201d]\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*[A-Z][^.!?]{0,80}$",  # 'Valborg on the ice: "..." Photograph: Sander Moe'
         hints=("photo", "image", "picture", "video", "credit", "caption", "illustration", "foto", "bild", "crédit"),
     ),

@@ -172,7 +172,6 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
     if len(name) == 1 and (len(name[0].rstrip(".")) == 1 or name[0] in _WEEKDAYS):
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
-
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
 

@@ -314,7 +314,8 @@ class _Article:
         opening = _OPENING_PHRASE.match(sentence)
         enclosed = _ENCLOSED_RELATIVE.match(sentence, comma.start()) if comma else None  # 'At the showground, which is now a shelter, X said'
         leading = _LEADING_TIME.match(sentence)  # 'Last night the furious Kiwi told the Beacon'
-        starts = [leading.end() if leading else 0] + ([comma.end()] if comma else []) + ([enclosed.end()] if enclosed else []) + ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
+        starts = [leading.end() if leading else 0] + [found.end() for found in (comma, enclosed) if found]
+        starts += ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
