@@ -688,7 +688,8 @@ def _before(article: _Article, first) -> Person | None:
             return found
     if verbs or before.endswith(":") or _JUDGED_AS.search(before):
         return article.subject(before)  # 'X welcomed the plan as "..."', 'X dismissed the claims as "..."'
-    return None
+    subject = article.subject(before)
+    return subject if subject is not None and subject.name else None  # 'The council ruled that the hedge had "..."'
 
 
 def _blank_keeping_comma(quoted: re.Match) -> str:

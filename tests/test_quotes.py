@@ -122,6 +122,13 @@ def test_a_live_blog_label_in_capitals_is_no_speaker():
         ("The fix is rolling out now, and no action is needed.", "")]
 
 
+def test_a_partial_quote_without_a_speech_verb_is_the_named_subjects():
+    assert found("In its decision, Kelby District Council ruled that the fence had 'an unreasonable effect on the light'.") == [
+        ("an unreasonable effect on the light", "Kelby District Council")]
+    assert found("In its decision, the panel ruled that the fence had 'an unreasonable effect on the light'.") == [
+        ("an unreasonable effect on the light", "")]
+
+
 def test_words_texted_are_the_texters():
     assert found('In messages read to the court, Reddaway texted a trustee: "It is all a misunderstanding, leave it to me."') == [
         ("It is all a misunderstanding, leave it to me.", "Reddaway")]
