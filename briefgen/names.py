@@ -53,6 +53,7 @@ _NARRATOR = frozenset("I I'm I've I'd I'll".split())
 _COUNTRY_CODES = frozenset("UK US USA GB EU NZ UAE".split())
 _CAPITAL_LEGAL_FORMS = frozenset("AG SA NV BV SE PLC LLC LLP AB ASA".split())
 _LABELS = frozenset("update breaking watch live exclusive read new latest".split())  # 'UPDATE, 4:40 p.m.:' in a live blog
+_PRIZES = frozenset("prize award awards medal trophy cup".split())  # 'shortlisted for the Carrow Prize': no one 'she' means
 _INDEFINITE = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 ADVERBS = frozenset("also later then previously again simply recently earlier separately once now still".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
@@ -294,9 +295,9 @@ def without_determiner(role: str) -> str:
 
 
 def person_like(person: Person) -> bool:
-    """Named and not obviously an organisation: someone 'he' or 'she' can refer back to."""
+    """Named and not obviously an organisation or a prize: someone 'he' or 'she' can refer back to."""
     words, role = person.name.split(), person.role.lower().split()
-    if not words or role[:1] == ["the"]:
+    if not words or role[:1] == ["the"] or words[-1].lower() in _PRIZES:
         return False
     # 'Machine operator Denise Rawcliffe' is a person although 'the operator' may be a firm
     titled = len(words) >= 2 and len(role) >= 2 and words[-1].lower() not in _ORG_WORDS

@@ -522,6 +522,8 @@ def test_words_told_by_an_unnamed_agent_are_not_the_sources():
      "", "the Appropriations chairman"),
     (["Mr Jon Pike and Ms Rhoda Kell run the shop.", "Pike, 58, keeps the books. Kell opened the door to us.",
       '"We will not close before Christmas," he said.'], "Jon Pike", ""),
+    (["Ada Lune's fourth novel arrives next week. Her last book, \"Small Hours at the Hotel\", was shortlisted for the Kelby Prize.",
+      'We meet at a cafe near her flat. "I was the kid who did impressions at funerals," she says.'], "Ada Lune", ""),
     (["Edna Platt, 84, waited 31 hours on a trolley.", 'The former school dinner lady told the Clarion: "I have never felt so small."'],
      "Edna Platt", ""),
     (["Winger Tane Rewi, 31, has hit out at the ban.", 'And last night the furious Kiwi told the Beacon: "I never set out to hurt anyone."'],
