@@ -171,10 +171,20 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     name = tokens[cut:]
     if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
+    name = without_place_possessive(name)
     if len(name) == 1 and (len(name[0].rstrip(".")) == 1 or name[0] in _WEEKDAYS):
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
+
+
+def without_place_possessive(words: list[str]) -> list[str]:
+    """"Britain's Medical Products Safety Agency" -> 'Medical Products Safety Agency': the body
+    is named after the place's possessive ('Women's Royal Voluntary Service' keeps its word)."""
+    owner = words[0][:-2] if words and words[0].endswith("'s") else ""
+    if len(words) >= 3 and owner.istitle() and not owner.endswith(("en", "ople")) and is_organisation(Person(" ".join(words[1:]))):
+        return words[1:]
+    return words
 
 
 def _title_word_alone(tokens: list[str]) -> bool:

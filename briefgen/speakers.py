@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .names import (
     ADVERBS, DEMONYMS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
     is_abbreviation, is_function, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
-    without_determiner,
+    without_determiner, without_place_possessive,
 )
 from .sentences import sentence_spans
 
@@ -189,7 +189,7 @@ class _Article:
         # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
         whole = "\n".join(self.texts)
         given = _ACRONYM.findall(whole) if _BRACKETED_CAPITALS.search(whole) else ()  # the search is the slow part: most have none
-        self.acronyms = {**_initials_of_organisations(self.full_names), **{short: without_determiner(name) for name, short in given}}
+        self.acronyms = {**_initials_of_organisations(self.full_names), **{short: " ".join(without_place_possessive(without_determiner(name).split())) for name, short in given}}
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
         self.genders = self._genders(whole) if _GENDER_TITLE.search(whole) else {}

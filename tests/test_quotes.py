@@ -357,6 +357,8 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
     (['The letter, written by midwife Dr. Ana Toft and signed by 60 colleagues, warns that the move is unsafe.',
       '"The bridge closes in high winds nine days a year," the letter states.'], "Ana Toft", "midwife"),
     (['Harrow Pharma AG said deliveries would resume "over the coming days and weeks".'], "Harrow Pharma AG", ""),
+    (["Kelbia's Ministry of Water said the wells were \"closed for good, every one of them\"."], "Ministry of Water", ""),
+    (['The Women\'s Royal Voluntary Service said: "We will be at the station all night."'], "Women's Royal Voluntary Service", ""),
     (["Two care homes run by Alder Vale Care will close.",
       'The company said they could not pay. In a statement, it said: "We will support every resident through the move."'],
      "Alder Vale Care", ""),
