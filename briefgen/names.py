@@ -153,10 +153,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None
     tokens = _post_nominals_removed(_affiliation_removed(tokens))
     cut = len(tokens)
-    while cut > 0 and _in_name(tokens, cut - 1):
+    while cut > 0 and (_in_name(tokens, cut - 1) or _title_in_organisation(tokens, cut)):
         cut -= 1
-    while 0 < cut < len(tokens) and tokens[-1].lower() in _ORG_WORDS and tokens[cut - 1].lower() in TITLES and tokens[cut - 1].istitle():
-        cut -= 1  # 'Air Safety Directorate', 'Army Benevolent Fund': a title word inside an organisation's name
     if sentence_initial and cut == 0 and not _starts_name(tokens, proper) and not _title_word_alone(tokens):
         cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
     if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
@@ -176,6 +174,13 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
+
+
+def _title_in_organisation(tokens: list[str], cut: int) -> bool:
+    """'Air' in 'Air Safety Directorate', 'Royal' in "Women's Royal Voluntary Service": a title
+    word inside an organisation's name."""
+    word = tokens[cut - 1]
+    return cut < len(tokens) and tokens[-1].lower() in _ORG_WORDS and word.lower() in TITLES and word.istitle()
 
 
 def without_place_possessive(words: list[str]) -> list[str]:
@@ -425,7 +430,7 @@ def _inside_organisation_name(tokens: list[str], n: int) -> bool:
     """'Fishermen's' in 'Carrow Fishermen's Association': a possessive followed by name words
     that end with an organisation word."""
     end = n + 1
-    while end < len(tokens) and is_name_token(tokens[end]):
+    while end < len(tokens) and (is_name_token(tokens[end]) or tokens[end].istitle() and tokens[end].lower() in TITLES):
         end += 1
     return end > n + 1 and tokens[end - 1].lower() in _ORG_WORDS
 
