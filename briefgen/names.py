@@ -278,8 +278,9 @@ def phrase_ending(tokens: list[str]) -> list[str]:
         token = tokens[n]
         if is_function(token) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n):
             break
-        if token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS:
-            break
+        if token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS or not token.strip("-"):
+            break  # a dash ends it: '12:02 p.m. - The Marchand family has posted'
+
         if _ENDS_CLAUSE.search(token) and not is_abbreviation(token):
             break
         phrase.insert(0, token)

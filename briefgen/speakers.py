@@ -48,6 +48,7 @@ _LEADING_TIME = re.compile(
     r"\s*(?:(?:[Ll]ast|[Tt]his|[Ll]ate|[Ee]arly|[Oo]n)\s+)?(?:night|week|month|year|weekend|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?\s+(?=[A-Z][a-z]|the\s)"
 )
+_DASH_ASIDE = re.compile(r"\s-\s[^-\"]{1,120}\s-\s*$")  # 'X - who ran the yard for years - said'
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Nor)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|because|so|yet)\s", re.IGNORECASE)
@@ -749,7 +750,7 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     signer = parse_np(signed.group(1).split(), proper, False) if signed else None
     if signer is not None and signer.name:
         return signer
-    tokens = _TRAILING_TIME.sub("", head).split()
+    tokens = _TRAILING_TIME.sub("", _DASH_ASIDE.sub("", head)).split()
     while tokens and tokens[-1].lower() in ADVERBS:
         tokens.pop()
     segments = [s.split() for s in " ".join(tokens).split(",")]
