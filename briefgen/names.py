@@ -68,7 +68,7 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club products""".split())
+review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club products panel""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -85,6 +85,7 @@ _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\
 _NICKNAMED = re.compile(r'\b([A-Z][\w\'-]*)\s+"([A-Z][\w\'-]*)"\s+([A-Z][\w\'-]*)')
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
+_SAINT = frozenset("St. Ste. St Mt. Ft.".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
@@ -373,6 +374,8 @@ def _in_name(tokens: list[str], n: int) -> bool:
         return _inside_organisation_name(tokens, n)
     if _joins_organisation(tokens, n) or _acronym_in_organisation(tokens, n):
         return True
+    if tokens[n] in _SAINT and n + 1 < len(tokens) and is_name_token(tokens[n + 1]):
+        return True  # 'St. Agnes Regional Medical Center'
     if not _is_particle(tokens, n):
         return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n) or _country_after_name(tokens, n)
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
@@ -421,10 +424,11 @@ def _joins_organisation(tokens: list[str], n: int) -> bool:
         run = list(takewhile(lambda t: t[:1].isupper(), tokens[n + 1 : n + 5]))
         of_organisation = any(tokens[k].lower() in _ORG_WORDS and tokens[k + 1] == "of" for k in range(n - 1))  # 'Department of Roads and Bridges'
         return tokens[n - 1][:1].isupper() and (of_organisation and bool(run) or any(t.rstrip(",.;:").lower() in _ORG_WORDS for t in run))
-    if tokens[n] != "for" or n == 0 or n + 1 >= len(tokens):
+    if tokens[n] not in ("for", "on") or n == 0 or n + 1 >= len(tokens):
         return False
     before, after = tokens[n - 1], tokens[n + 1].rstrip(",.;:")
-    return before[:1].isupper() and before.lower() in _ORG_WORDS | TITLES and is_name_token(after)
+    joined = _ORG_WORDS | TITLES if tokens[n] == "for" else _ORG_WORDS  # 'Panel on Climate Intervention', not 'Mayor on Friday'
+    return before[:1].isupper() and before.lower() in joined and is_name_token(after) and after not in _WEEKDAYS
 
 
 def _inside_organisation_name(tokens: list[str], n: int) -> bool:
@@ -593,6 +597,7 @@ def _name_runs(tokens: list[str], proper):
     capitalised = [
         n for n, word in enumerate(words)
         if word[:1].isupper() or word.lower() in _PARTICLES or word == "the" and n and words[n - 1] == "of"
+        or word == "on" and _joins_organisation(words, n)
     ]
     run, first = [], 0
     for n in capitalised:

@@ -374,7 +374,7 @@ class _Article:
         candidates = {m.person.name for m in described if m.person.name} | {name for name, title in self.full_names.items() if title}
         roles = {name: self.role_of(name, speakers=False) for name in candidates}
         names = {name for name, role in roles.items() if noun in _role_nouns(role) and _has(modifier, role)}
-        names |= {without_determiner(name) for name in self.full_names.keys() | candidates if name.lower().split()[-1] == noun and _has(modifier, name)}
+        names |= {without_determiner(name) for name in self.full_names.keys() | candidates if noun in _heads_of_name(name) and _has(modifier, name)}
         names = {name for name in names if not any(other.endswith(" " + name) for other in names)}  # 'Sheriff's Office'
         if len(names) > 1 and near is not None:
             names = self._named_just_before(names, near) or names
@@ -451,6 +451,14 @@ class _Article:
         `speakers`, named as a quote's speaker), else a title."""
         mentioned = (m.person.role for m in self.naming(name, speakers) if m.person.name == name and m.person.role)
         return next(mentioned, "") or self.full_names.get(name, "")
+
+
+def _heads_of_name(name: str) -> set[str]:
+    """What 'the X' may call a body: 'park' for 'Oxley Wildlife Park', 'panel' for
+    'Independent Panel on Climate Intervention', 'hospice' for 'Friends of Hollin House Hospice'."""
+    words = name.lower().split()
+    joint = next((n for n, word in enumerate(words) if word in ("of", "on", "for") and n > 0), len(words))
+    return {words[-1], words[joint - 1]}
 
 
 def _initials_of_organisations(names) -> dict[str, str]:
