@@ -191,7 +191,7 @@ BUILTIN_RULES = (
         r"^(?:(?:have you )?got a (?:story|tip)|do you have a story|contact (?:us|the newsroom|our newsroom)|email us at|send us your)\b",
     ),
     _rule("bullet-teaser", r"^(?!.*[.!?…][\"')\]]*\s*$)", kinds=(LIST_ITEM,)),
-    _rule("heading", r".", kinds=(HEADING,)),
+    _rule("heading", r"^(?!.*\b(?:said|says|writes|wrote|added|comments|commented)\s*:\s*$)", kinds=(HEADING,)),  # '### Prof X, University of Y, said:' introduces a quote
 )
 CATCH_ALL_RULES = (Rule("headline", _headline, kinds=(PARAGRAPH,), max_words=20),)  # after the article's own rules
 

@@ -191,6 +191,10 @@ def test_headings_and_markdown_headings_are_dropped():
     assert dropped_by("What happens next", kind=HEADING) == "heading"
 
 
+def test_a_heading_that_introduces_a_quote_stays():
+    assert dropped_by("Prof Ada Lune, Professor of Nutrition, University of Kelby, said:", kind=HEADING) == ""
+
+
 def test_site_and_outlet_rules_drop_with_their_names():
     config = Config(drop_lines=("^Pictured",), outlets=(OutletRules("Daily Beacon", ("^EXCLUSIVE:",)),))
     exclusive = "EXCLUSIVE: the inspection report the council kept quiet."

@@ -10,7 +10,7 @@ from briefgen.analyze import analyze
 from briefgen.build import BuildOptions, analyze_all, make_site
 from briefgen.config import Config
 from briefgen.keyquotes import apply_controls, comparable, key_quotes, same_quote
-from briefgen.markup import text_blocks
+from briefgen.markup import markdown_blocks, text_blocks
 from briefgen.metadata import QUOTE_CONTROLS
 from briefgen.errors import InputError
 from briefgen.models import LIST_ITEM, Block, Briefing, PinnedQuote, QuoteControls, Topic, TopicBriefing
@@ -127,6 +127,17 @@ def test_a_partial_quote_without_a_speech_verb_is_the_named_subjects():
         ("an unreasonable effect on the light", "Kelby District Council")]
     assert found("In its decision, the panel ruled that the fence had 'an unreasonable effect on the light'.") == [
         ("an unreasonable effect on the light", "")]
+
+
+def test_an_expert_reaction_roundup_gives_each_quote_to_the_expert_in_the_heading_above():
+    text = analyze(article(blocks=markdown_blocks(
+        "### Prof Ada Lune, Professor of Nutrition, University of Kelby, said:\n\n"
+        '"This is a conference abstract, not a paper, and I urge caution."\n\n'
+        '"People who eat in a short window may be shift workers."\n\n'
+        "### Dr Sam Ode, Senior Lecturer in Nutrition, Kelby College, said:\n\n"
+        '"The trial evidence shows modest benefits for weight."\n'
+    )), Config())
+    assert [(q.speaker, q.role) for q in text.quotes] == [("Ada Lune", "Prof"), ("Ada Lune", "Prof"), ("Sam Ode", "Dr")]
 
 
 def test_words_texted_are_the_texters():
