@@ -85,6 +85,7 @@ _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\
 _NICKNAMED = re.compile(r'\b([A-Z][\w\'-]*)\s+"([A-Z][\w\'-]*)"\s+([A-Z][\w\'-]*)')
 _NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
+_SEES = frozenset("bishop archbishop mayor duke duchess earl lord provost dean".split())  # titles named after a place
 _SAINT = frozenset("St. Ste. St Mt. Ft.".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")
@@ -468,7 +469,7 @@ def _of_a_place(tokens: list[str], cut: int, sentence_initial: bool) -> bool:
         return False
     noun = tokens[cut - 2]
     sentence_first = sentence_initial and cut == 2 and noun.lower().rstrip(".") not in TITLES
-    return noun.islower() or sentence_first
+    return noun.islower() or sentence_first or noun.lower() in _SEES  # 'Bishop of Glamarren', 'Mayor of Kelby': a place
 
 
 def _post_nominals_removed(tokens: list[str]) -> list[str]:

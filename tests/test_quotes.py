@@ -374,6 +374,7 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
      "St. Agnes Regional Medical Center", ""),
     (['A report by the Kelby Panel on Coastal Erosion was published. The panel wrote that building "should stop at the dunes."'],
      "Kelby Panel on Coastal Erosion", ""),
+    (['The Mayor of Kelby said the bridge was "closed until further notice to all traffic".'], "", "the Mayor of Kelby"),
     (["Two care homes run by Alder Vale Care will close.",
       'The company said they could not pay. In a statement, it said: "We will support every resident through the move."'],
      "Alder Vale Care", ""),
