@@ -565,7 +565,7 @@ def attribute(norms: list[str], quotations) -> list[Person]:
     for quotation in quotations:
         first = quotation.pieces[0]
         person = _explicit(article, quotation) or _signed(article, quotation) or _continued(article, first) or UNKNOWN
-        person = _resolve(article, person, first)
+        person = _resolve(article, person, first, _named_inside(article, quotation))
         people.append(person)
         if person.name:
             article.speakers.append(_Mention(first.block, first.start, person))
@@ -870,15 +870,22 @@ def _continued(article: _Article, first) -> Person | None:
     return chosen[-1].person if chosen else None
 
 
-def _resolve(article: _Article, person: Person, first) -> Person:
-    """Pronouns to the last person (for 'it', organisation) named; surnames to the article's
-    full name; roles filled in."""
+def _named_inside(article: _Article, quotation) -> frozenset:
+    """Capitalised words of the quotation: 'Tommy swapped shifts with me' is not Tommy's."""
+    text = " ".join(article.texts[piece.block][piece.start : piece.end] for piece in quotation.pieces)
+    text = re.sub(r"\"[^\"]*\"|(?<![\w])'[A-Z][\w'-]*,", " ", text)  # words said to the speaker: "she said, 'Rosa, run!'"
+    return frozenset(re.findall(r"\b[A-Z][a-z][\w'-]*", text))
+
+
+def _resolve(article: _Article, person: Person, first, inside: frozenset = frozenset()) -> Person:
+    """Pronouns to the last person (for 'it', organisation) named, not one the quote speaks of;
+    surnames to the article's full name; roles filled in."""
     if person.pronoun:
-        return _antecedent(article, person.pronoun, first.block, first.start)
+        return _antecedent(article, person.pronoun, first.block, first.start, spoken_of=inside)
     return article.named(person, first) if person.name else article.described(Person("", person.role), first)
 
 
-def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth: int = 0) -> Person:
+def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth: int = 0, spoken_of: frozenset = frozenset()) -> Person:
     """Who 'he', 'she' or 'it' at (block, offset) means: the last fitting mention within two
     paragraphs; a sentence about the same pronoun passes on whom it meant ('These days he
     keeps bees. "..." he says.')."""
@@ -893,6 +900,7 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
             m for m in earlier
             if (m.person.pronoun == pronoun or not m.person.pronoun and _may_be(pronoun, m.person)) and addressed not in m.addresses
             and article.genders.get(m.person.name, pronoun) == pronoun  # 'Ms Oduya' is no 'he'
+            and not _spoken_of(m.person, spoken_of)
         ]
     if not earlier:
         return UNKNOWN
@@ -900,7 +908,7 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
     if any(m.person.pronoun == "they" and (m.block, m.start) > (last.block, last.start) for m in article.mentions_before(block, offset)):
         return UNKNOWN  # 'Ryan Vance and Sam Kerr met' came after: either could be meant
     if last.person.pronoun:
-        return _antecedent(article, pronoun, last.block, last.start, depth + 1)
+        return _antecedent(article, pronoun, last.block, last.start, depth + 1, spoken_of)
     if pronoun == "it":
         return _organisation(article, last.person, last)
     if not last.person.name and _EPITHET.fullmatch(last.person.role.lower()):
@@ -908,6 +916,13 @@ def _antecedent(article: _Article, pronoun: str, block: int, offset: int, depth:
     if not last.person.name and last.person.role.lower().startswith("the "):
         return article.described(last.person)  # 'the governor smiled. "..." she said': only a governor named before
     return last.person
+
+
+def _spoken_of(person: Person, spoken_of: frozenset) -> bool:
+    """Whether the quote calls the person by first name ('Tommy swapped shifts with me'): then
+    they are talked about, not talking."""
+    words = person.name.split()
+    return len(words) >= 2 and words[0] in spoken_of
 
 
 def _may_be(pronoun: str, person: Person) -> bool:
