@@ -88,7 +88,7 @@ _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
 _SEES = frozenset("bishop archbishop mayor duke duchess earl lord provost dean".split())  # titles named after a place
 _SAINT = frozenset("St. Ste. St Mt. Ft.".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")
+BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")  # '(CHWU)': a name's initials given after it
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
 _NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
 _ROLE_OPENERS = _DETERMINERS | {"fellow"}
@@ -133,7 +133,7 @@ class Person:
 def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None:
     """Words of a noun phrase -> a name with its role, a pronoun, an unnamed role, or None."""
     tokens = [t.rstrip(",") for t in tokens if t.strip(",-")]  # a dash is no word: '- Ana Ruiz' signs a quote
-    if len(tokens) > 1 and _BRACKETED_INITIALS.fullmatch(tokens[-1]):
+    if len(tokens) > 1 and BRACKETED_INITIALS.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # 'The Coastal and Harbour Workers' Union (CHWU) said'
     if not tokens or len(tokens) > MAX_NP_WORDS:
         return None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
-    ADVERBS, DEMONYMS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
+    ADVERBS, BRACKETED_INITIALS, DEMONYMS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
     is_abbreviation, is_function, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner, without_place_possessive,
 )
@@ -122,16 +122,15 @@ _PLACES = frozenset("estate street road area town city village county district w
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
 _ASIDES = frozenset("in at on during after before via through speaking writing".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
-_BRACKETED_CAPITALS = re.compile(r"\([A-Z]{2,8}\)")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
 _RUN_BY = r"\b(?:run|owned|operated|managed|made|built|sold)\s+by\s+"  # 'care homes run by Brackwater Care': a business
 _OWNED_DOCUMENT = re.compile(
     r"((?:[Tt]he\s+)?[^']+)'s?\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(_DOCUMENTS | {"release", "website", "filing", "submission", "notice"})) + ")"
 )
-_ANY_DOCUMENT = re.compile(r"\b(?:" + "|".join(sorted(_DOCUMENTS | {"note", "memo", "letter", "email", "post"})) + r")\b")
 _AUTHORED_BY = re.compile(r"\s+(?:(?:prepared|written|published|produced|compiled|drawn up)\s+)?by\s+")  # 'A report by X', 'a note prepared by X'
 _MESSAGES = frozenset("statement letter email e-mail post note message tweet".split())
+_ANY_DOCUMENT = re.compile(r"\b(?:" + "|".join(sorted(_DOCUMENTS | _MESSAGES | {"memo"})) + r")\b")
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MESSAGES)) + r")$")
 # 'weeks after Cllr Stoddart stood up in the chamber,': a clause about a named person
 _OPENING_CLAUSE = re.compile(
@@ -189,7 +188,7 @@ class _Article:
         self.proper = self.proper | first_names(self.full_names)  # 'Danielle, speaking from her bed, said'
         # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
         whole = "\n".join(self.texts)
-        given = _ACRONYM.findall(whole) if _BRACKETED_CAPITALS.search(whole) else ()  # the search is the slow part: most have none
+        given = _ACRONYM.findall(whole) if BRACKETED_INITIALS.search(whole) else ()  # the search is the slow part: most have none
         self.acronyms = {**_initials_of_organisations(self.full_names), **{short: " ".join(without_place_possessive(without_determiner(name).split())) for name, short in given}}
         self.common_nouns = common_nouns(self.texts)
         self.relatives = relatives(self.full_names, self.texts)
