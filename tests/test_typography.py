@@ -12,6 +12,16 @@ def test_quotes_dashes_and_spaces_are_normalised_one_for_one():
     assert len(normalize(text)) == len(text)
 
 
+def test_plain_text_with_a_backtick_or_a_tab_is_normalised_too():
+    assert normalize("`Tis\tdone") == "'Tis done"
+    assert normalize("plain ascii, unchanged") == "plain ascii, unchanged"
+
+
+@given(st.text(alphabet=st.sampled_from("ab ,.`\t'\"-\u2019\u201c\u201d\u2014\u00a0\u3000\u00e9")))
+def test_normalize_maps_each_character_on_its_own(text):
+    assert normalize(text) == "".join(normalize(character) for character in text)
+
+
 @given(st.text())
 def test_normalize_keeps_every_offset(text):
     norm = normalize(text)
