@@ -20,6 +20,7 @@ _PLAIN = {
 }
 _FANCY = re.compile("[" + re.escape("".join(_PLAIN)) + "]")
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")  # the same on ASCII text, a third quicker
 
 
 def normalize(text: str) -> str:
@@ -35,4 +36,4 @@ def _plain(match: re.Match) -> str:
 
 def words(norm: str) -> list[str]:
     """Word tokens of normalised text: letters, with inner apostrophes and hyphens."""
-    return _WORD.findall(norm)
+    return _ASCII_WORD.findall(norm) if norm.isascii() else _WORD.findall(norm)

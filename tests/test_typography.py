@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from briefgen.markup import markdown_blocks, strip_invisible, text_blocks
 from briefgen.sentences import split_blocks
-from briefgen.typography import normalize, words
+from briefgen.typography import _WORD, normalize, words
 
 
 def test_quotes_dashes_and_spaces_are_normalised_one_for_one():
@@ -20,6 +20,11 @@ def test_plain_text_with_a_backtick_or_a_tab_is_normalised_too():
 @given(st.text(alphabet=st.sampled_from("ab ,.`\t'\"-\u2019\u201c\u201d\u2014\u00a0\u3000\u00e9")))
 def test_normalize_maps_each_character_on_its_own(text):
     assert normalize(text) == "".join(normalize(character) for character in text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_words_of_ascii_text_are_the_unicode_words(text):
+    assert words(text) == _WORD.findall(text)
 
 
 @given(st.text())
