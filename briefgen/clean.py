@@ -118,6 +118,19 @@ _SOCIAL = r"(?i:facebook|twitter|x|instagram|whatsapp|tiktok|linkedin|threads|bl
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,4}"
 _AGENCY = r"(?:getty images|afp|reuters|ap(?: photo)?|associated press|shutterstock|alamy|pa (?:wire|media|images)|epa(?:-efe)?|sputnik|tass|anadolu|xinhua|bloomberg|rex features|kremlin)"
 
+_AGENCY_CREDIT = re.compile(
+    rf"(?:^|/|\||\(|\bvia |[.!?]\s+)\s*{_AGENCY}\)?\s*\.?\s*$|\bgetty images\s*$|(?:^|[.!?]\s+){_AGENCY}/[\w .'/-]+$", re.IGNORECASE
+)
+_AGENCY_LAST_WORDS = tuple("images afp reuters ap photo press shutterstock alamy wire media epa efe sputnik tass anadolu xinhua bloomberg features kremlin".split())
+
+
+def _photo_agency(norm: str) -> bool:
+    """'... on Wednesday. Reuters', 'REUTERS/Jon Petrak'. The hints ('ap', 'pa') are in most lines
+    and the pattern tries every position, so first: a '/' or an agency's last word at the end."""
+    ending = norm.casefold().rstrip(" .)").rsplit(None, 1)[-1:]
+    return ("/" in norm or bool(ending) and ending[0].endswith(_AGENCY_LAST_WORDS)) and bool(_AGENCY_CREDIT.search(norm))
+
+
 _AGENCY_HINTS = tuple("getty afp reuters ap associated shutterstock alamy pa epa sputnik tass anadolu xinhua bloomberg rex kremlin".split())
 
 BUILTIN_RULES = (
@@ -170,12 +183,7 @@ BUILTIN_RULES = (
         r"|[.!?\"\u201d]\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*[A-Z][^.!?]{0,80}$",  # 'Valborg on the ice: "..." Photograph: Sander Moe'
         hints=("photo", "image", "picture", "video", "credit", "caption", "illustration", "foto", "bild", "crédit"),
     ),
-    _rule(
-        "photo-agency",
-        rf"(?:^|/|\||\(|\bvia |[.!?]\s+)\s*{_AGENCY}\)?\s*\.?\s*$|\bgetty images\s*$|(?:^|[.!?]\s+){_AGENCY}/[\w .'/-]+$",
-        max_words=30,
-        hints=_AGENCY_HINTS,
-    ),
+    Rule("photo-agency", _photo_agency, max_words=30, hints=_AGENCY_HINTS),
     Rule("caption-positions", _caption_positions, max_words=30, hints=("(",)),
     _rule(
         "byline",

@@ -1,8 +1,10 @@
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from briefgen.clean import BUILTIN_RULES, CATCH_ALL_RULES, clean, rules_for
+from briefgen.clean import _AGENCY_CREDIT, BUILTIN_RULES, CATCH_ALL_RULES, _photo_agency, clean, rules_for
 from briefgen.config import Config, OutletRules
 from briefgen.markup import text_blocks
 from briefgen.models import HEADING, LIST_ITEM, Block
@@ -264,3 +266,12 @@ def test_the_headlines_under_a_more_from_line_are_dropped_with_it():
     kept, dropped = clean(text, rules_for(Config(), text.outlet))
     assert [b.text for b in kept] == ["The ferry ran late again."]
     assert [d.rule for d in dropped] == ["teaser", "teaser"]
+
+
+_CREDIT_PARTS = ["Reuters", "REUTERS", "AP", "AP Photo", "Getty Images", "EPA-EFE", "PA Wire", "Rex Features", "via",
+                 "/", "|", "(", ")", ".", ". ", " ", "  ", "Jon Petrak", "on Wednesday", "apple", "Kremlin", "press"]
+
+
+@given(st.lists(st.sampled_from(_CREDIT_PARTS), max_size=8).map("".join))
+def test_the_agency_precheck_never_changes_what_the_pattern_finds(line):
+    assert _photo_agency(line) == bool(_AGENCY_CREDIT.search(line))
