@@ -81,4 +81,9 @@ _TO_ENCODE = re.compile(r"[^A-Za-z0-9_.~]")
 
 
 def _percent(match: re.Match) -> str:
-    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+    return _percent_encoded(match.group())
+
+
+@lru_cache(maxsize=4096)
+def _percent_encoded(character: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in character.encode("utf-8"))
