@@ -30,6 +30,7 @@ from .models import Article, ArticleText, Briefing, Project, Site, Topic, TopicB
 
 IN_PROCESS = 16  # fewer new articles than this are read in this process: starting workers costs more
 FEW_UNITS = 8  # this many topics to summarise or fewer go to the summariser process started early
+FEW_PAGES = 16  # fewer pages than this are rendered in this process: starting workers costs more
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _build_changed(options: BuildOptions, write: bool, texts: bool, progress, be
         from .write import MANIFEST, manifest, write_site
 
         pages = PageCache(store, options.templates, project.config, reader, units, briefings, topics)
-        files = clock.run("render", render_site, site, pages.env, pages.reuse)
+        files = clock.run("render", render_site, site, pages.env, pages.reuse, pages.spread(options.jobs))
         written = clock.run("write", write_site, files, options.output)
     reader.save()
     topics.save({unit.key for unit in units})
@@ -600,6 +601,39 @@ class PageCache:
         self.store.put("pages", key, data)
         return data
 
+    def spread(self, jobs: int):
+        """`render_all(render, pages)` for render_site: the pages rendered by `jobs` processes.
+        Each returns what it took from and added to the cache, as `reuse` would have noted."""
+
+        def render_all(render, pages: list) -> list:
+            workers = min(jobs or os.cpu_count() or 1, len(pages))
+            if workers <= 1 or len(pages) < FEW_PAGES:
+                return [render(page) for page in pages]
+            self._load_templates()
+            try:
+                done = dict(_map(_render_page, range(len(pages)), (self, render, pages), workers))
+            except Exception:  # noqa: BLE001 - a template's error, raised again here with its line
+                return [render(page) for page in pages]
+            for data, used, hits, total in done.values():
+                self.used |= used
+                self.hits += hits
+                self.total += total
+            return [done[number][0] for number in range(len(pages))]
+
+        return render_all
+
+    def _load_templates(self) -> None:
+        """Compile every template and find its variables here, before the workers start, so
+        that each does not do it again and the cache keeps what they used."""
+        from jinja2 import TemplateError
+
+        for name in self.env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml"))):
+            try:
+                self._variables(name)
+                self.env.get_template(name)
+            except TemplateError:
+                pass  # reported with its line when a page uses it
+
     def sweep(self) -> None:
         if self.parsed:  # a new theme or briefgen: the entries for the last one are stale
             self.store.put("templates", self.theme, encode(self.variables))
@@ -624,6 +658,14 @@ class PageCache:
                 names |= more
             self.variables[template] = frozenset(names)
         return self.variables[template]
+
+
+def _render_page(number: int) -> tuple[int, tuple]:
+    """Render one page (in a worker): (its bytes, the cache keys used, hits, pages counted)."""
+    pages, render, jobs = _STATE
+    pages.used, pages.hits, pages.total = set(), 0, 0
+    data = render(jobs[number])
+    return number, (data, pages.used, pages.hits, pages.total)
 
 
 def _template_sources(env) -> list[str]:

@@ -47,6 +47,7 @@ def environment(project_templates: Path | None = None, bytecode_cache=None) -> E
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=bytecode_cache,
+        auto_reload=False,  # templates do not change during a build: no file is looked at again
     )
     env.filters.update(longdate=long_date, shortdate=short_date, month=month_name, plural=plural,
                        published=published_in_site_zone, fragment=lambda c: text_fragment_url(c.url, c.words))
@@ -74,14 +75,15 @@ class CompiledTemplates(BytecodeCache):
         self.save(f"{jinja_version}:{bucket.key}", bucket.bytecode_to_string())
 
 
-def render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
+def render_site(site: Site, env: Environment, reuse=None, render_all=None) -> dict[str, bytes]:
     """Every file of the site. `reuse(path, template, context, produce)` may return a file's
     earlier bytes instead of calling `produce()` (template None: not a Jinja page).
+    `render_all(function, jobs)` may spread `[function(job) for job in jobs]` over processes.
 
     A broken template (a project's own override, usually) is a user mistake: it is reported
     with its file and line, not as a traceback."""
     try:
-        return _render_site(site, env, reuse)
+        return _render_site(site, env, reuse, render_all)
     except TemplateError as exc:
         raise BriefgenError(template_problem(exc)) from None
 
@@ -102,15 +104,24 @@ def _shown(filename: str) -> str:
     return filename if relative.startswith("..") else Path(relative).as_posix()
 
 
-def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
+def _render_site(site: Site, env: Environment, reuse=None, render_all=None) -> dict[str, bytes]:
     reuse = reuse or (lambda path, template, context, produce, counted=True: produce())
     common = {"site": site.config, "briefings": site.briefings}
     files = {}
+    pages = []  # (path, what makes the file): made all together below
+
+    def later(path: str, job) -> None:
+        files[path] = None  # its place among the files
+        pages.append((path, job))
 
     def page(path: str, template: str, root: str | None = None, **context):
         root = "../" * path.count("/") if root is None else root
         context = {**common, **context, "root": root, "path": path, "canonical": address(site.config, path)}
-        files[path] = reuse(path, template, context, lambda: env.get_template(template).render(_made(context)).encode("utf-8"))
+        later(path, lambda: reuse(path, template, context, lambda: env.get_template(template).render(_made(context)).encode("utf-8")))
+
+    def data(path: str, briefing: Briefing):
+        context = {"briefing": briefing, "title": site.config.title}
+        later(path, lambda: reuse(path, None, context, lambda: briefing_json(briefing, site.config.title)))
 
     for index, briefing in enumerate(site.briefings):
         around = {"newer": site.briefings[index - 1] if index else None,
@@ -119,10 +130,7 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
             page("index.html", "briefing.html", briefing=briefing, is_latest=True, **around)
         path = day_path(briefing.day)
         page(path + "index.html", "briefing.html", briefing=briefing, is_latest=False, **around)
-        files[path + "briefing.json"] = reuse(
-            path + "briefing.json", None, {"briefing": briefing, "title": site.config.title},
-            lambda: briefing_json(briefing, site.config.title),
-        )
+        data(path + "briefing.json", briefing)
     timelines = topic_timelines(site)
     for topic, entries in timelines:
         path = topic_path(topic) + "index.html"
@@ -130,14 +138,26 @@ def _render_site(site: Site, env: Environment, reuse=None) -> dict[str, bytes]:
     page("archive/index.html", "archive.html", months=archive_months(site.briefings), timelines=timelines)
     page("sources/index.html", "sources.html", outlets=Lazy(outlet_usage, site.briefings))
     page("404.html", "404.html", root=site.config.base_url)
-    listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
     newest = site.briefings[:site.config.feed_days]
+    jobs = [job for _, job in pages] + [_feed_content(briefing, site, env, reuse) for briefing in newest]
+    done = (render_all or _each)(_call, jobs)
+    files.update(zip((path for path, _ in pages), done))
+    contents = [content.decode() for content in done[len(pages):]]
+    listed = sorted(name for name in files if name.endswith(".html") and name != "404.html")
     feeds = reuse("feeds", None, {"site": site.config, "briefings": newest, "listed": listed},
-                  lambda: pickle.dumps(feed_files(site.config, feed_entries(site, env, reuse), listed)))
+                  lambda: pickle.dumps(feed_files(site.config, feed_entries(newest, contents), listed)))
     files.update(pickle.loads(feeds))
     files.update(theme_assets(env))
     files[".nojekyll"] = b""
     return files
+
+
+def _each(function, items: list) -> list:
+    return [function(item) for item in items]
+
+
+def _call(job) -> bytes:
+    return job()
 
 
 def _day_renderer(env: Environment, reuse, common: dict, path: str):
@@ -166,16 +186,16 @@ def _made(context: dict) -> dict:
     return {name: value.make(value.source) if type(value) is Lazy else value for name, value in context.items()}
 
 
-def feed_entries(site: Site, env: Environment, reuse) -> list[Entry]:
-    """The newest `feed_days` days as feed entries (the feeds show no more); each day's
-    content is rendered like a page, so an unchanged day is taken from the cache."""
+def _feed_content(briefing: Briefing, site: Site, env: Environment, reuse):
+    """What renders a day's content for the feeds, like a part of a page: an unchanged day is
+    taken from the cache."""
     name = "partials/feed_entry.html"
+    context = {"briefing": briefing, "site": site.config}
+    return lambda: reuse(f"feeds/{briefing.day.isoformat()}", name, context, lambda: env.get_template(name).render(context).strip().encode(), counted=False)
 
-    def content(briefing: Briefing) -> str:
-        context = {"briefing": briefing, "site": site.config}
-        html = reuse(f"feeds/{briefing.day.isoformat()}", name, context, lambda: env.get_template(name).render(context).strip().encode())
-        return html.decode()
 
+def feed_entries(briefings: tuple[Briefing, ...], contents: list[str]) -> list[Entry]:
+    """The newest days as feed entries (the feeds show no more), with each day's content."""
     return [
         Entry(
             day=briefing.day,
@@ -183,9 +203,9 @@ def feed_entries(site: Site, env: Environment, reuse) -> list[Entry]:
             path=day_path(briefing.day) + "index.html",
             updated=max(article.published for entry in briefing.topics for article in entry.articles),
             summary="; ".join(entry.topic.title for entry in briefing.topics),
-            content_html=content(briefing),
+            content_html=content,
         )
-        for briefing in site.briefings[:site.config.feed_days]
+        for briefing, content in zip(briefings, contents)
     ]
 
 

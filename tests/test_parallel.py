@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from bench.corpus import make_corpus
 from briefgen.cli import main
-from briefgen.errors import InputError
+from briefgen.errors import BriefgenError, InputError
 from test_cache import cold, project, run_build, tree
 
 
@@ -21,7 +21,7 @@ def test_new_articles_read_by_workers_give_what_one_process_gives(tmp_path, monk
     root = project(tmp_path)
     monkeypatch.setattr("briefgen.build.IN_PROCESS", 1)  # workers read even a few new articles
     report = run_build(root, "two", jobs=2)
-    assert report.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 13)}
+    assert report.reused == {"articles": (0, 8), "topics": (0, 4), "pages": (0, 11)}
     assert tree(root / "two") == cold(root)
     broken = root / "content/articles/2024-03-05/budget-herald.md"
     broken.write_text(broken.read_text().split("\n---\n")[0] + "\n---\n")
@@ -101,3 +101,24 @@ def test_the_summariser_started_early_gives_what_one_process_gives(tmp_path, mon
     edited.write_text(edited.read_text() + "\nThe mayor said she would vote against it.\n")
     run_build(root, jobs=2)
     assert used == ["budget"] and tree(root / "site") == cold(root)
+
+
+def test_pages_rendered_by_workers_give_what_one_process_gives_and_fill_the_cache(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    monkeypatch.setattr("briefgen.build.FEW_PAGES", 1)  # workers render even a few pages
+    first = run_build(root, "two", jobs=2)
+    assert tree(root / "two") == cold(root)
+    assert first.reused["pages"] == (0, 11)
+    again = run_build(root, "again", jobs=2)  # the workers' pages were kept, not swept
+    assert again.reused["pages"] == (11, 11) and tree(root / "again") == tree(root / "two")
+
+
+def test_a_template_error_in_a_worker_is_reported_with_its_line(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    monkeypatch.setattr("briefgen.build.FEW_PAGES", 1)
+    (root / "templates/partials").mkdir(parents=True)
+    (root / "templates/partials/footer.html").write_text("<p>\n{{ nothere.x }}</p>\n")
+    with pytest.raises(BriefgenError) as raised:
+        run_build(root, jobs=2, cache=False)
+    assert str(raised.value) == "templates/partials/footer.html:2: template error: 'nothere' is undefined; fix the template, or delete your copy to use the default theme"
