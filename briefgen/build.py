@@ -248,7 +248,8 @@ class CachedReader:
                 results.append((shown, stats))
         started = time.perf_counter()
         state = _ReadState(self, [results[n][0] for n in tasks], setting)
-        for number, outcome in _map(_read_new, range(len(tasks)), state, self.jobs if len(tasks) >= IN_PROCESS else 1):
+        jobs = self.jobs if len(tasks) >= IN_PROCESS else 1
+        for number, outcome in _map(_read_new, range(len(tasks)), state, jobs, started=_import_summariser_meanwhile):
             shown, stats = results[tasks[number]]
             results[tasks[number]] = self._new(shown, stats, *outcome)
         self.seconds = time.perf_counter() - started
@@ -446,8 +447,9 @@ def _start_worker(state) -> None:
     gc.enable()
 
 
-def _map(function, tasks, state, jobs: int):
-    """function(task) for each task, in this process or over a pool of processes."""
+def _map(function, tasks, state, jobs: int, started=None):
+    """function(task) for each task, in this process or over a pool of processes; `started()`
+    is called once the pool's processes are running."""
     tasks = list(tasks)
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     if jobs <= 1:
@@ -456,9 +458,34 @@ def _map(function, tasks, state, jobs: int):
         return
     import multiprocessing
 
+    while _importing:  # a process forked while another thread imports could inherit its locks
+        _importing.pop().join()
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with multiprocessing.get_context(method).Pool(jobs, _start_worker, (state,)) as pool:
+        if started:
+            started()
         yield from pool.imap_unordered(function, tasks, chunksize=max(1, len(tasks) // (jobs * 50)))
+
+
+_importing: list = []  # threads of this process importing modules, joined before the next fork
+
+
+def _import_summariser_meanwhile() -> None:
+    """Import the summariser (sumy, nltk and numpy take a second) in a thread of this process
+    while the workers analyse: the workers that summarise next are forked with it loaded,
+    instead of each importing it."""
+    import threading
+
+    thread = threading.Thread(target=_import_quietly, daemon=True)
+    thread.start()
+    _importing.append(thread)
+
+
+def _import_quietly() -> None:
+    try:
+        _load_summariser()
+    except Exception:  # noqa: BLE001 - the import in the workers reports it
+        pass
 
 
 def _run_unit(number: int) -> tuple[int, bytes]:
