@@ -612,15 +612,18 @@ class PageCache:
         self.parsed = False  # a template's variables were found in this build
         self.used: set[str] = set()
         self.hits = self.total = 0
+        self.looking = False  # only looking in the cache: a page not in it raises _NotInCache
 
     def reuse(self, path: str, template: str | None, context: dict, produce, counted: bool = True) -> bytes:
         """The page (or, not `counted` among pages, part of one) from the cache, else produced."""
         names = self._variables(template) if template else None
         used = sorted(context if names is None else names & context.keys())
         key = digest(self.theme, path, repr(template), *(f"{name}={self.fingerprints.of(context[name])}" for name in used))
+        data = self.store.get("pages", key)
+        if data is None and self.looking:
+            raise _NotInCache
         self.used.add(key)
         self.total += counted
-        data = self.store.get("pages", key)
         if data is not None:
             self.hits += counted
             return data
@@ -629,25 +632,37 @@ class PageCache:
         return data
 
     def spread(self, jobs: int):
-        """`render_all(render, pages)` for render_site: the pages rendered by `jobs` processes.
-        Each returns what it took from and added to the cache, as `reuse` would have noted."""
+        """`render_all(render, pages)` for render_site: the pages the cache has are taken here,
+        the others rendered by `jobs` processes. Each returns what it took from and added to
+        the cache, as `reuse` would have noted."""
 
         def render_all(render, pages: list) -> list:
-            workers = min(jobs or os.cpu_count() or 1, len(pages))
-            if workers <= 1 or len(pages) < FEW_PAGES:
-                return [render(page) for page in pages]
-            self._load_templates()
-            try:
-                done = dict(_map(_render_page, range(len(pages)), (self, render, pages), workers))
-            except Exception:  # noqa: BLE001 - a template's error, raised again here with its line
-                return [render(page) for page in pages]
-            for data, used, hits, total in done.values():
-                self.used |= used
-                self.hits += hits
-                self.total += total
-            return [done[number][0] for number in range(len(pages))]
+            files = [self._cached(render, page) for page in pages]
+            missing = [number for number, data in enumerate(files) if data is None]
+            workers = min(jobs or os.cpu_count() or 1, len(missing))
+            if workers > 1 and len(missing) >= FEW_PAGES:
+                self._load_templates()
+                try:
+                    for number, (data, used, hits, total) in _map(_render_page, missing, (self, render, pages), workers):
+                        files[number] = data
+                        self.used |= used
+                        self.hits += hits
+                        self.total += total
+                except Exception:  # noqa: BLE001 - a template's error, raised again below with its line
+                    pass
+            return [render(page) if data is None else data for data, page in zip(files, pages)]
 
         return render_all
+
+    def _cached(self, render, page) -> bytes | None:
+        """render(page) if it needs nothing rendered (the cache has it), else None."""
+        self.looking = True
+        try:
+            return render(page)
+        except _NotInCache:
+            return None
+        finally:
+            self.looking = False
 
     def _load_templates(self) -> None:
         """Compile every template and find its variables here, before the workers start, so
@@ -685,6 +700,10 @@ class PageCache:
                 names |= more
             self.variables[template] = frozenset(names)
         return self.variables[template]
+
+
+class _NotInCache(Exception):
+    pass
 
 
 def _render_page(number: int) -> tuple[int, tuple]:
