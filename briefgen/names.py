@@ -113,6 +113,7 @@ croat czech slovak slovenian greek turk brazilian argentine argentinian chilean 
 chinese korean indian pakistani kenyan nigerian ghanaian dutchman dutchwoman belgian swiss austrian portuguese
 hungarian romanian bulgarian latvian lithuanian estonian icelander kiwi aussie yank""".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())  # 'a spokeswoman for Vale Buses' speaks for a firm
+_PORTFOLIO_TITLES = TITLES - _SPOKESPEOPLE  # "minister for education", "member for finance": a portfolio follows
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 12
 # A capitalised word followed by another or by a particle: where a name of two or more words can start
@@ -225,6 +226,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
         joins = _joins_organisation(tokens + [word] + following, len(tokens))
         # 'Founder and chief executive Felix Mornay-Strand': 'and' between two roles of one person
         joins = joins or word == "and" and bool(tokens) and tokens[-1].lower() in TITLES and bool(_ROLE_THEN_NAME.match(text, match.end() + 1))
+        # 'Cabinet member for finance Nadia Obi': a portfolio in lower case, then the name
+        joins = joins or word in ("for", "of") and bool(tokens) and tokens[-1].lower() in _PORTFOLIO_TITLES and bool(_LOWER_WORDS_THEN_NAME.match(text, match.end() + 1))
         if is_function(word) and not joins:
             break
         if _is_verb_after_subject(tokens, word, following):
@@ -341,6 +344,8 @@ def is_name_token(token: str) -> bool:
         return True  # an initial, or the Irish particle 'Ó
     if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token) or token in _NARRATOR or "-of-" in token:
         return False  # 'Grandmother-of-four Bev Hollins': an epithet, not a name
+    if token.startswith("All-"):
+        return False  # 'Ballycroom All-Star Micheál Cussen', 'All-American': an honour
     return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
 
 
@@ -534,8 +539,9 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
     for sentence in sentences:
         if sentence.isascii() and not _TWO_NAME_WORDS.search(sentence):
             continue  # most sentences: no two name words in a row
-        for first, _, surname in _COUPLE.findall(sentence) if " and " in sentence else ():
-            names.setdefault(f"{first} {surname}", "")
+        for couple in _COUPLE.finditer(sentence) if " and " in sentence else ():
+            if not _after_a_name(sentence, couple.start()):  # not 'Boyd Mathieson and Kofi Amankwah'
+                names.setdefault(f"{couple.group(1)} {couple.group(3)}", "")
         tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
             if _after_portfolio_title(tokens[:first]) and len(run) >= 3 and run[-1].lower() not in _ORG_WORDS:
@@ -543,6 +549,11 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
             elif len(run) >= 2:
                 names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
     return names
+
+
+def _after_a_name(sentence: str, at: int) -> bool:
+    before = sentence[:at].split()[-1:]
+    return bool(before) and is_name_token(before[0].lstrip('"('))
 
 
 def first_names(names) -> frozenset:
@@ -643,7 +654,7 @@ def _leading_capitals(tokens: list[str]) -> list[str]:
 def _after_portfolio_title(tokens: list[str]) -> bool:
     """'Minister for', 'Secretary of': what follows is the portfolio ('Minister for Transport
     Cathal Ó Dubhda'), one word before the name."""
-    return len(tokens) >= 2 and tokens[-1] in ("for", "of") and tokens[-2].lower() in TITLES - _SPOKESPEOPLE
+    return len(tokens) >= 2 and tokens[-1] in ("for", "of") and tokens[-2].lower() in _PORTFOLIO_TITLES
 
 
 def _title_before(tokens: list[str], start: int) -> str:

@@ -395,6 +395,8 @@ def test_organisations_and_their_spokespeople(paragraphs, speaker, role):
     (["The Alder Wildlife Park and the Kelby Safari Park both closed.", '"We expect to reopen on Friday," the park said.'],
      "the park"),
     (['The club said in a statement: "We remain committed to a new stadium for our fans."'], "the club"),
+    (['A spokeswoman for the Kelby Relief Network said staff were "tired", adding: "We are preparing for a long recovery."'],
+     "a spokeswoman"),
 ])
 def test_an_organisation_is_not_guessed(paragraphs, role):
     (quote,) = analysed(*paragraphs).quotes
@@ -425,6 +427,14 @@ def test_an_organisation_is_not_guessed(paragraphs, role):
      "Dale Ocampo", "Harrow Foods vice president for sales"),
     (['Head of research Mei Lund said the figures were "far better than anyone in the sector expected".'],
      "Mei Lund", "Head of research"),
+    (["Cabinet member for finance Nadia Orr told members the gap was real.", '"Our grant has been cut for a decade," she said.'],
+     "Nadia Orr", "cabinet member for finance"),
+    (["Late goals from Ewan Doig and Kwame Asante sealed the win.", "The manager was furious.", "The fans left early.",
+      "Asante, on loan from Fernley Town, scored in stoppage time.",
+      '"Massive relief," the Ghanaian forward admitted. "I have waited weeks for that one."'],
+     "Kwame Asante", ""),
+    (['Ferrow All-Star Donal Kehoe said the county had "answered every doubter today".'],
+     "Donal Kehoe", "Ferrow All-Star"),
     (["Jimin Park, a ferry captain, said the sea was rough.", '"It was the worst crossing I have known," she said.'],
      "Jimin Park", ""),
     (["Ross Tamblyn, a skipper for thirty years, brought the boat in.", "Crowds cheered Skipper Tamblyn on the quay.",
