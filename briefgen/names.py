@@ -318,8 +318,8 @@ def without_determiner(role: str) -> str:
 def person_like(person: Person) -> bool:
     """Named and not obviously an organisation or a prize: someone 'he' or 'she' can refer back to."""
     words, role = person.name.split(), person.role.lower().split()
-    if not words or role[:1] == ["the"] or words[-1].lower() in _PRIZES:
-        return False
+    if not words or role[:1] == ["the"] or words[-1].lower() in _PRIZES or "&" in words:
+        return False  # 'her first venture, a bistro called Salt & Cinder': no one's name has an ampersand
     # 'Machine operator Denise Rawcliffe' is a person although 'the operator' may be a firm
     titled = len(words) >= 2 and len(role) >= 2 and words[-1].lower() not in _ORG_WORDS
     return titled or not is_organisation(person)

@@ -56,7 +56,7 @@ _SIGNED = re.compile(r"\s*[—–-]+\s*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s
 _WHO = re.compile(r"\s+(?:who|whose)\s+")
 # ', who asked not to be named', ', pausing as the crowd laughed': about the speaker ('adding' starts another attribution)
 _RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:who|whose|which|asking|speaking|declining|requesting|(?!(?:" + "|".join(SPEECH_PARTICIPLES) + r")\b)[a-z]+ing)\b"
+    r",\s+(?:who|whose|which|without|asking|speaking|declining|requesting|(?!(?:" + "|".join(SPEECH_PARTICIPLES) + r")\b)[a-z]+ing)\b"
 )
 _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
@@ -99,7 +99,7 @@ _KIN_SUBJECT = re.compile(r"(?i)(?:my|his|her|their|our) (?:late )?(?:mum|mother
 _CLAUSE_BEFORE = re.compile(r"\b(?:which|that|whom|when|where|after|while)\s+$")
 _VERB_AFTER = re.compile(r"\s+[a-z]+(?:ed|s)\b")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:is|was|has|had|became|will|would)\b")
-_WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while)\s+(?:I|we|he|she|they)\s+(?:asked|pressed)\b.*$")
+_WHEN_ASKED = re.compile(r"\s+(?:when|as|after|before|while|once)\s+(?:I|we|he|she|they|you)\s+(?:[a-z]+\s+){0,2}[a-z]+ed\b.*$")  # 'when I asked', 'before I have even switched on my recorder'
 _AND_ANOTHER = re.compile(r"\s+(?:and|&)\s+(?:his|her|their|[A-Z])")
 _GENERIC_ORGANISATIONS = frozenset("""firm company group organisation organization business operator union system charity nonprofit
 developer agency chain retailer lender insurer airline club campaign""".split())

@@ -92,12 +92,21 @@ def test_a_split_quote_whose_second_part_runs_on_over_paragraphs_is_one_quote():
     ("she admitted", "Nia Penrose"),
     ("said Nia Penrose, who runs the cafe", "Nia Penrose"),
     ("she said, pausing as the queue laughed", "Nia Penrose"),
+    ("she says, without being asked", "Nia Penrose"),
+    ("she tells me before I have even switched on my recorder", "Nia Penrose"),
 ])
 def test_a_quote_split_by_any_attribution_is_one_quote(attribution, speaker):
     assert found(
         "Cafe owner Nia Penrose opened early.",
         f"'We ran out of milk by nine,' {attribution}. 'Nobody minded in the slightest.'",
     ) == [("We ran out of milk by nine. Nobody minded in the slightest.", speaker)]
+
+
+def test_a_business_named_after_a_role_is_not_whom_she_means():
+    assert found(
+        "Mara Lindqvist sits in her new dining room. Her first venture, a bistro called Salt & Vine, closed within a year.",
+        '"People like a comeback story," she tells me.',
+    ) == [("People like a comeback story", "Mara Lindqvist")]
 
 
 def test_a_post_quoted_in_two_parts_is_one_quote_by_who_posted_it():
