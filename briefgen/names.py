@@ -82,8 +82,10 @@ _KIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|his|her|their|its)\s+(?=([a-z]+)\b)(?:[\w-]+\s+(?=([a-z]+)\b))?")
-_NICKNAMED = re.compile(r'\b([A-Z][\w\'-]*)\s+"([A-Z][\w\'-]*)"\s+([A-Z][\w\'-]*)')
-_NICKNAME = re.compile(r'(\b[A-Z][\w.\'-]*\s+)("[^"\s][^"]{0,29}")(?=\s+[A-Z])')
+_UPPER = "A-ZÀ-ÖØ-Þ"  # with Latin-1's capitals: 'Cathal "Cat" Ó Conaill'
+_SURNAME = rf"(?:(?:Ó|Ní|Nic|Mac|Mc|van der|van den|van|von|de la|de|da|di|du|le|la)\s+)?[{_UPPER}][\w'-]*"
+_NICKNAMED = re.compile(rf'\b([{_UPPER}][\w\'-]*)\s+"([{_UPPER}][\w\'-]*)"\s+({_SURNAME})')
+_NICKNAME = re.compile(rf'(\b[{_UPPER}][\w.\'-]*\s+)("[^"\s][^"]{{0,29}}")(?=\s+{_SURNAME})')
 _ENDS_CLAUSE = re.compile(r"[.!?:;]$")
 _SEES = frozenset("bishop archbishop mayor duke duchess earl lord provost dean".split())  # titles named after a place
 _SAINT = frozenset("St. Ste. St Mt. Ft.".split())

@@ -246,6 +246,8 @@ def test_a_summary_bullet_repeating_a_quote_is_kept_once():
     (['"We will rebuild the bridge in a year," Marks told CNN.'], "Marks", ""),
     (['Fellow retired Army Major General James A "Spider" Marks added: "We will rebuild it in a year."'],
      "James A Marks", "retired Army Major General"),
+    (['Kelby Harps out-half Ciarán "Kit" Ó Dálaigh has turned down offers from France.', "Ó Dálaigh announced it online.",
+      '"Home is home," he wrote. "There was only ever one answer."'], "Ciarán Ó Dálaigh", ""),
     (['"We will rebuild the bridge in a year," according to Sam Whitfield.'], "Sam Whitfield", ""),
     (['According to Paul Okoro, "every available boat and helicopter" was sent.'], "Paul Okoro", ""),
     (["Speaking to CNN, former US Army General Mark Hertling disagreed with the host.",
