@@ -60,7 +60,8 @@ _DETERMINERS = frozenset("the a an his her its their our my this that one".split
 _FUNCTION = frozenset("""and or but that which who whose whom when where while because if to in on
 at with from by for as than into about after before during was is are were be been being had has
 have will would can could may might must should did does do not no it this these those there here
-then also so yet still now we they you i me him them us what how why whether""".split())
+then also so yet still now we they you i me him them us what how why whether near outside inside behind beside
+across around toward towards through among amid against within along beyond via""".split())
 _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
 _ORG_WORDS = frozenset("""times agency council ministry union association office department bank
 university branch bureau inspectorate directorate tribunal holdings party service services company group authority court committee commission board

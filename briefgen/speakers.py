@@ -943,4 +943,11 @@ def _kin(person: Person) -> str:
 
 
 def _may_be_he_or_she(person: Person) -> bool:
-    return person_like(person) or not person.name
+    return person_like(person) or not person.name and not _plural(person.role)
+
+
+def _plural(role: str) -> bool:
+    """'low-cost sensors', 'parents of pupils': more than one, so never 'he' or 'she'."""
+    words = role.lower().split()
+    head = next((words[n - 1] for n, word in enumerate(words) if n and word in ("for", "of", "at", "from", "with", "in")), words[-1] if words else "")
+    return head.endswith("s") and not head.endswith(("ss", "us", "is", "'s"))

@@ -248,6 +248,15 @@ def test_a_summary_bullet_repeating_a_quote_is_kept_once():
      "James A Marks", "retired Army Major General"),
     (['Kelby Harps out-half Ciarán "Kit" Ó Dálaigh has turned down offers from France.', "Ó Dálaigh announced it online.",
       '"Home is home," he wrote. "There was only ever one answer."'], "Ciarán Ó Dálaigh", ""),
+    (["Prof. Anand Rao, the study's senior author, led the work.",
+      "On weekday mornings, average particle levels near Garvey, Westfield and Tubman schools were 40% higher.",
+      "Low-cost sensors are known to read high in humid weather, and the team corrected the readings, Rao said. "
+      '"Even after correction, the gap does not go away," he said.'],
+     "Anand Rao", "Prof."),
+    (["Prof. Anand Rao, the study's senior author, led the work.",
+      "Cheap sensors read high in humid weather, and the team corrected the readings with a standard method, Rao said. "
+      '"Even after correction, the gap does not go away," he said.'],
+     "Anand Rao", "Prof."),
     (['"We will rebuild the bridge in a year," according to Sam Whitfield.'], "Sam Whitfield", ""),
     (['According to Paul Okoro, "every available boat and helicopter" was sent.'], "Paul Okoro", ""),
     (["Speaking to CNN, former US Army General Mark Hertling disagreed with the host.",
