@@ -138,7 +138,7 @@ _OPENING_CLAUSE = re.compile(
 )
 _INTERVIEWER_ASKS = re.compile(
     r"(?:(?:When|As)\s+)?(?:I|we|We)(?:'ve|'d|\s+have|\s+had|\s+were|\s+was)?(?:\s+been)?\s+"
-    r"(?:asked|ask|pressed|press|put it to|reminded|remind|(?:speaking|talking|spoke|talked|spoken)\s+(?:to|with)|caught up with|sat down with|met|meet)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
+    r"(?:asked|ask|pressed|press|put it to|reminded|remind|(?:speaking|talking|spoke|talked|spoken)(?:\s+(?:afterwards?|later|again|briefly|first))?\s+(?:to|with)|caught up with|sat down with|met|meet)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\b")
 _IT_IS_WHEN = re.compile(r"It\s+(?:is|was)\s[^,\"]*?\b(?:when|as)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+")  # 'It is raining when Nuala Keaveney opens the door'
 _ENCLOSED_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,]*,")  # 'one resident, who asked not to be named, told'
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")

@@ -257,6 +257,9 @@ def test_a_summary_bullet_repeating_a_quote_is_kept_once():
       "Cheap sensors read high in humid weather, and the team corrected the readings with a standard method, Rao said. "
       '"Even after correction, the gap does not go away," he said.'],
      "Anand Rao", "Prof."),
+    (["Councilwoman Tamsin Rhee asked how many people use the branch on a Saturday.",
+      "I spoke afterward with Lupe Varga, who brings her three children to story time. She does not own a computer.",
+      '"People think the library is books," she told me.'], "Lupe Varga", ""),
     (['"We will rebuild the bridge in a year," according to Sam Whitfield.'], "Sam Whitfield", ""),
     (['According to Paul Okoro, "every available boat and helicopter" was sent.'], "Paul Okoro", ""),
     (["Speaking to CNN, former US Army General Mark Hertling disagreed with the host.",
