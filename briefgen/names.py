@@ -502,7 +502,8 @@ def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
         return ""
     first = tokens[0]
     common_noun = tokens[1].islower() and tokens[1] not in ("for", "of") if len(tokens) > 1 else first.lower().rstrip(".") not in TITLES
-    lower_first = first.lower() in _LOWER_ROLE_START or (sentence_initial and (common_noun or not named))
+    courtesy = first.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady")  # "Mrs Platt's grandson"
+    lower_first = first.lower() in _LOWER_ROLE_START or (sentence_initial and (common_noun or not named) and not courtesy)
     if lower_first and not (len(first) > 1 and first.isupper()):
         tokens = [first[0].lower() + first[1:]] + tokens[1:]
     return " ".join(tokens)

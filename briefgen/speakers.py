@@ -34,6 +34,8 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")  # 'Sen. Carla Whitmore, R-O
 # 'Rep. Ann Holt (D-Ore.)', 'Rep. Dwayne Kessler, R-Fox Creek, said'
 _PARTY_TAG = re.compile(
     r"(?<=[a-z]) \((?:[DRI]|[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)|(?<=[a-z]), [DRI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}(?=,)"
+    # British and Irish councillors: 'Cllr Declan Furlong (Ind)', 'Cllr Nadia Obi (Lab)'
+    r"|(?<=[a-z]) \((?:Ind|Lab|Con|Grn|Green|Lib Dem|LD|SNP|PC|Plaid|SF|FF|FG|SD|DUP|UUP|SDLP|PBP|Reform|Independent)\.?\)"
 )
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
@@ -938,8 +940,11 @@ def _organisation(article: _Article, person: Person, near) -> Person:
 
 
 def _kin(person: Person) -> str:
-    """The gendered word in a role ('Tara Finch's son' -> 'son'), if any."""
-    return next((word for word in person.role.lower().replace(".", "").split() if word in _GENDERED), "")
+    """The gendered word in a role ('Tara Finch's son' -> 'son'), if any; in "Mrs Platt's
+    grandson" the 'Mrs' is the grandmother's."""
+    role = person.role.lower().replace(".", "")
+    own = role.rsplit("'s ", 1)[-1]
+    return next((word for word in own.split() if word in _GENDERED), "")
 
 
 def _may_be_he_or_she(person: Person) -> bool:
