@@ -65,7 +65,7 @@ _DESCRIBED_BY = re.compile(
 )
 # 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
 _SIGNED_BY = re.compile(
-    r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent)\s+by\s+([^,]+?)(?:\s+and\s+[^,]*)?,\s*$", re.IGNORECASE
+    r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent|launched|started|organi[sz]ed|drafted)\s+by\s+([^,]+?)(?:\s+and\s+[^,]*)?,\s*$", re.IGNORECASE
 )  # 'The letter, written by Dr. X and signed by her colleagues, warns'
 _PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,6}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}\s*[,:]?$")
 _TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who

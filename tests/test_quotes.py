@@ -394,6 +394,8 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
       '"every estimate here is preliminary and likely to rise."'], "Kelby Budget Office", ""),
     (['The letter, written by midwife Dr. Ana Toft and signed by 60 colleagues, warns that the move is unsafe.',
       '"The bridge closes in high winds nine days a year," the letter states.'], "Ana Toft", "midwife"),
+    (["The petition, launched by the Kelby Bus Users' Group, states: \"We call on the council to keep the 47 bus running.\""],
+     "Kelby Bus Users' Group", ""),
     (['Harrow Pharma AG said deliveries would resume "over the coming days and weeks".'], "Harrow Pharma AG", ""),
     (["Kelbia's Ministry of Water said the wells were \"closed for good, every one of them\"."], "Ministry of Water", ""),
     (['The Women\'s Royal Voluntary Service said: "We will be at the station all night."'], "Women's Royal Voluntary Service", ""),
