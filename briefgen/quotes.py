@@ -39,7 +39,8 @@ _NAMING = re.compile(
     r"\b(?:dubbed|nicknamed|known(?:\s+[\w'-]+){0,3}\s+as|titled|entitled|headlined|christened|billed as|so-called"
     r"|(?:under|with) the (?:title|headline|name)|(?:slogan|motto|tagline|catchphrase)(?:\s+(?:is|was|reads|read))?:?)"
     r"(?:\s+[\w'-]+){0,3},?\s*$"
-    r"|\b(?:banners?|placards?|signs?|posters?|boards?|t-shirts?)\s+(?:reading|saying|that read|which read)\b[^.!?]*$",
+    r"|\b(?:banners?|placards?|signs?|posters?|boards?|t-shirts?|shirts?|sweatshirts?|hoodies?|caps?|hats?|mugs?|stickers?)"
+    r"\s+(?:reading|saying|that read|which read)\b[^.!?]*$",
     re.IGNORECASE,
 )
 _PASSIVE_CALLED = re.compile(

@@ -282,6 +282,8 @@ class _Article:
             yield from self._only_person_in(sentence)
         for found in _ACCORDING_TO.finditer(sentence):
             person = parse_np(found.group(1).split(), self.proper, False)
+            if person is not None and not person.name:  # 'according to his mother, Yvette Dorsey, who'
+                person = appositive_name(sentence[found.end() :], self.proper, person)
             if person is not None and person.name:
                 yield found.start(), person
 

@@ -192,6 +192,7 @@ def test_scare_quotes_nicknames_and_titles_of_works_are_not_quotes():
     'Ana Ruiz said the bridge, dubbed "the long walk to nowhere at all", was a waste.',
     'The singer, known as "the voice of the harbour towns", will play on Friday.',
     'Her second novel, titled "a house with no doors or windows", is out in May.',
+    'His mother wore a homemade shirt that read "TANK IS MY SON - DO NOT ASK FOR TICKETS."',
 ])
 def test_names_given_to_things_and_titles_of_works_are_not_quotes(paragraph):
     assert found(paragraph) == []
@@ -396,6 +397,8 @@ def test_apostrophes_and_scare_quotes_in_single_marks_are_not_quotes(paragraph):
       '"The bridge closes in high winds nine days a year," the letter states.'], "Ana Toft", "midwife"),
     (["The petition, launched by the Kelby Bus Users' Group, states: \"We call on the council to keep the 47 bus running.\""],
      "Kelby Bus Users' Group", ""),
+    (['Dorsey earned his nickname as an eighth grader, according to his mother, Yvette Dorsey, who was at the game.',
+      '"He was bigger than the refs in middle school," she said.'], "Yvette Dorsey", "mother"),
     (['Harrow Pharma AG said deliveries would resume "over the coming days and weeks".'], "Harrow Pharma AG", ""),
     (["Kelbia's Ministry of Water said the wells were \"closed for good, every one of them\"."], "Ministry of Water", ""),
     (['The Women\'s Royal Voluntary Service said: "We will be at the station all night."'], "Women's Royal Voluntary Service", ""),
