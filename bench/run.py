@@ -139,16 +139,12 @@ class MemorySampler(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            started = time.perf_counter()
             pss, rss = 0, 0
             for pid in self.tree(self.pid):
                 process_pss, process_rss = _memory(pid)
                 pss, rss = pss + process_pss, max(rss, process_rss)
             self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
-            # Reading smaps costs kernel time that grows with the processes' memory (12 ms for a
-            # cold build of 10,000 articles): every 50 ms that took a tenth of the machine from
-            # the build it measures. Waiting 20 times as long as the reading keeps it to 5% of a core.
-            time.sleep(max(0.05, 20 * (time.perf_counter() - started)))
+            time.sleep(0.05)  # reading smaps of every process costs CPU the build would use
 
     def stop(self) -> None:
         self.running = False
