@@ -11,6 +11,7 @@ one. Anything less clear gives no name: a speaker is never guessed.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .names import (
     ADVERBS, BRACKETED_INITIALS, DEMONYMS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
@@ -192,8 +193,6 @@ class _Article:
         whole = "\n".join(self.texts)
         given = _ACRONYM.findall(whole) if BRACKETED_INITIALS.search(whole) else ()  # the search is the slow part: most have none
         self.acronyms = {**_initials_of_organisations(self.full_names), **{short: " ".join(without_place_possessive(without_determiner(name).split())) for name, short in given}}
-        self.common_nouns = common_nouns(self.texts)
-        self.relatives = relatives(self.full_names, self.texts)
         self.genders = self._genders(whole) if _GENDER_TITLE.search(whole) else {}
         narration = [_without_quotations(text) for text in self.texts]
         self.narration = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
@@ -254,12 +253,21 @@ class _Article:
         name; of several with that surname, the one written in the two paragraphs before
         `near` if only one is ('Carl Dempsey ... Dempsey shrugged')."""
         name = self.nicknames.get(name, name)
-        whole = self.acronyms.get(name) or full_name(name, self.full_names, self.common_nouns, self.relatives)
+        bearers = {full for full in self.full_names if full.endswith(" " + name)}
+        ties = (self.common_nouns, self.relatives) if len(bearers) > 1 else ()  # only several bearers need them
+        whole = self.acronyms.get(name) or full_name(name, self.full_names, *ties)
         if whole == name and " " not in name and near is not None:
-            bearers = {full for full in self.full_names if full.endswith(" " + name)}
             nearby = self._named_just_before(bearers, near) if len(bearers) > 1 else set()
             return nearby.pop() if len(nearby) == 1 else name
         return whole
+
+    @cached_property
+    def common_nouns(self) -> frozenset:
+        return common_nouns(self.texts)
+
+    @cached_property
+    def relatives(self) -> frozenset:
+        return relatives(self.full_names, self.texts)
 
     def people_in(self, sentence: str):
         """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
