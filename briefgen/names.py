@@ -93,6 +93,7 @@ _SAINT = frozenset("St. Ste. St Mt. Ft.".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")  # '(CHWU)': a name's initials given after it
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
+_CAPITALISED_TOKEN = re.compile(r"(?<![\w.'\"(-])[A-Z][\w.'-]*")  # a _PROPER_TOKEN of ASCII text starting with a capital
 _NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
 _ROLE_OPENERS = _DETERMINERS | {"fellow"}
 # 'Teachers' Association general secretary Owen Tregarthen': lower-case role words, then a name
@@ -531,9 +532,16 @@ def proper_nouns(sentences: list[str]) -> frozenset:
     """Capitalised words that also appear inside a sentence: names, not sentence openers."""
     proper = set()
     for sentence in sentences:
-        tokens = _PROPER_TOKEN.findall(sentence)
-        proper.update(t.rstrip(".").removesuffix("'s") for t in tokens[1:] if t[:1].isupper())  # 'Kroll's' names Kroll
+        proper.update(t.rstrip(".").removesuffix("'s") for t in _inner_capitalised(sentence))  # 'Kroll's' names Kroll
     return frozenset(proper)
+
+
+def _inner_capitalised(sentence: str) -> list[str]:
+    """The tokens of a sentence after its first that start with a capital letter."""
+    if not sentence.isascii():
+        return [t for t in _PROPER_TOKEN.findall(sentence)[1:] if t[:1].isupper()]
+    first = _PROPER_TOKEN.search(sentence)
+    return _CAPITALISED_TOKEN.findall(sentence, first.end()) if first else []  # the same, only the tokens wanted
 
 
 def full_names(sentences: list[str], proper) -> dict[str, str]:

@@ -5,6 +5,8 @@ import re
 from datetime import date, datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.analyze import analyze
 from briefgen.build import BuildOptions, analyze_all, make_site
@@ -12,6 +14,7 @@ from briefgen.config import Config
 from briefgen.keyquotes import apply_controls, comparable, key_quotes, same_quote
 from briefgen.markup import markdown_blocks, text_blocks
 from briefgen.metadata import QUOTE_CONTROLS
+from briefgen.names import _PROPER_TOKEN, _inner_capitalised
 from briefgen.errors import InputError
 from briefgen.models import LIST_ITEM, Block, Briefing, PinnedQuote, QuoteControls, Topic, TopicBriefing
 from briefgen.quotes import display_text
@@ -1469,3 +1472,9 @@ def test_a_short_capitalised_quote_before_he_said_and_posted_by_in_an_attributio
 def test_a_name_in_a_clause_and_a_relative_as_a_subject_are_whom_a_pronoun_may_mean(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["Ana", "ana", " ", '"', "(", ")", "-", "'", ".", "3", "_", "é"]), max_size=10).map("".join))
+def test_capitalised_tokens_of_ascii_text_are_found_as_the_general_way_finds_them(sentence):
+    assert _inner_capitalised(sentence) == [t for t in _PROPER_TOKEN.findall(sentence)[1:] if t[:1].isupper()]
