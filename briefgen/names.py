@@ -37,7 +37,7 @@ president chancellor minister secretary mayor judge justice professor doctor bis
 rabbi imam chairman chairwoman chair chief director ambassador inspector superintendent
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
-officer leader spokesman spokeswoman spokesperson owner founder editor head organiser organizer
+officer leader spokesman spokeswoman spokesperson owner founder co-founder cofounder co-owner co-chair editor head organiser organizer
 treasurer headteacher reader viewer listener congressman congresswoman assemblyman assemblywoman councilman councilwoman
 alderman alderwoman commissioner executive attorney prosecutor skipper coroner magistrate trustee
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
@@ -75,7 +75,7 @@ _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' i
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
 chain retailer network team zoo museum insurer lender carrier developer landlord supplier
 manufacturer maker broadcaster publisher website campaign body organisation organization business
-provider club""".split())
+provider club platform exchange marketplace startup start-up brokerage""".split())
 _TOKEN = re.compile(r"\S+")
 _KIN_BEFORE = re.compile(
     r"\b(?:wife|husband|partner|son|daughter|brother|sister|mother|father|mum|dad|grandson|granddaughter|"
@@ -144,7 +144,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         return None
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return Person(pronoun=tokens[0].lower())
-    if len(tokens) == 1 and tokens[0] in _NARRATOR:
+    if len(tokens) <= 2 and tokens[-1] in _NARRATOR:  # 'Maybe I will.' is no one called 'Maybe I'
         return Person(pronoun="i")  # the narrator, never a 'he' or 'she' ('Later, when I was 30, I ...')
     if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and tokens[0].lower() not in TITLES | _LABELS:
         return Person(tokens[0])  # an organisation by its initials: 'BAPG said'
@@ -177,6 +177,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
     name = without_place_possessive(name)
+    if cut and tokens[cut - 1].replace(".", "") in _COUNTRY_CODES and is_organisation(Person(" ".join(name))):
+        cut, name = cut - 1, [tokens[cut - 1], *name]  # "the U.S. Attorney's Office": its name, not a role
     if len(name) == 1 and (len(name[0].rstrip(".")) == 1 or name[0] in _WEEKDAYS):
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))

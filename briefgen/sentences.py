@@ -105,7 +105,7 @@ _NAME_GOES_ON_BEFORE_NAME = frozenset(
     trade justice defense defence commerce health human refugee food development environment olympic
     house government chief executive managing vice prime attorney""".split()
 )
-_NAME_LINK = re.compile(r"[\"'(\[ ]*[^\W\d_]+[\s-]+(?:of\s+|and\s+|for\s+)?[A-Z]")
+_NAME_LINK = re.compile(r"[\"'(\[ ]*[^\W\d_]+(?:'s)?[\s-]+(?:of\s+|and\s+|for\s+)?[A-Z]")  # "Attorney's Office"
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _GERMAN_MONTHS = frozenset(
     """januar jänner februar märz april mai juni juli august september oktober november dezember jan feb mär

@@ -38,6 +38,7 @@ _PARTY_TAG = re.compile(
     # British and Irish councillors: 'Cllr Declan Furlong (Ind)', 'Cllr Nadia Obi (Lab)'
     r"|(?<=[a-z]) \((?:Ind|Lab|Con|Grn|Green|Lib Dem|LD|SNP|PC|Plaid|SF|FF|FG|SD|DUP|UUP|SDLP|PBP|Reform|Independent)\.?\)"
 )
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?(?: \([\w.& ]{1,24}\))? - ")
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
@@ -66,8 +67,15 @@ _DESCRIBED_BY = re.compile(
 )
 # 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
 _SIGNED_BY = re.compile(
-    r"\b(?:letter|statement|petition|note|email|open letter|submission)\s*,\s+(?:signed|written|sent|launched|started|organi[sz]ed|drafted)\s+by\s+([^,]+?)(?:\s+and\s+[^,]*)?,\s*$", re.IGNORECASE
-)  # 'The letter, written by Dr. X and signed by her colleagues, warns'
+    r"\b(?:letter|statement|petition|note|e-?mail|submission|memo|message|text|post|tweet)\s*,\s+"
+    r"(?:signed|written|sent|launched|started|organi[sz]ed|drafted|posted)(?:\s+[\w.]+){0,3}?\s+by\s+([^,]+?)"
+    r"(?:\s+(?:at|on|in|shortly|just|late|early|minutes|hours|days|weeks)\s[^,]*|\s+and\s+[a-z-]+ed\s[^,]*)?,\s*$",
+    re.IGNORECASE,
+)  # 'The letter, written by Dr. X and signed by her colleagues, warns'; 'Another message, sent by X at 11pm, read:'
+_THAT_DESCRIBED_AS = re.compile(
+    r".*\b(?:that|which|whom|said|says|added)\s+([^,;\"]{1,60}?)\s+(?:(?:had|has|have|once|previously|repeatedly)\s+)*"
+    r"(?:described|characteri[sz]ed|portrayed)\s+(?:[^,;\"]{0,60}?\s+)?as\s*$"
+)
 _PUT_IT = re.compile(r"\b[Aa]s\s+((?:[\w.'-]+\s+){0,6}?[\w.'-]+)\s+(?:put|puts|has put|had put|once put)\s+it(?:\s+[\w'-]+){0,5}\s*[,:]?$")
 _TRAILING_TIME = re.compile(  # 'Adaeze Okafor on Friday accused': when, not who
     r"\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$"
@@ -95,6 +103,7 @@ _QUOTE_MARK = re.compile('"')
 # who a sentence without a readable subject is about: 'Among them was PhD student Amara Osei',
 # 'For 14 seasons Tommy Brannigan was the last line of defence'
 _WAS_BEFORE = re.compile(r"\b(?:is|was|are|were|named|called)\s+(?:[^\s,]+\s+){0,3}$")
+_FOR_NAME = re.compile(r"\W*(?:For|To|Like|Unlike|Take|Consider|Meet)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),")
 _OPENING_FOR = re.compile(r"\W*(?:For|To|With|Like|Unlike|Among|Take|Consider|Meet)\s+")  # 'For Callum Rennie, who ..., the night was'
 _TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "dame": "she", "lady": "she"}
 _GENDER_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
@@ -184,7 +193,7 @@ class _Article:
 
     def __init__(self, norms: list[str]):
         self.nicknames = nicknames(norms)
-        self.texts = [_mask_party_tags(mask_nicknames(norm)) for norm in norms]
+        self.texts = [_mask_party_tags(_mask_dateline(mask_nicknames(norm))) for norm in norms]
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
         self.proper = proper_nouns(sentences) | self.nicknames.keys()  # 'Winnie said' names her
         self.full_names = full_names(sentences, self.proper)
@@ -273,6 +282,10 @@ class _Article:
         """(offset, Person) for the sentence's subject (named, or unnamed and speaking) and anyone
         named it cites 'according to'."""
         subject = self.subject(sentence)
+        topic = _FOR_NAME.match(sentence)
+        person = parse_np(topic.group(1).split(), self.proper, False) if topic else None
+        if person is not None and person.name and (subject is None or not subject.name):
+            yield 0, person  # 'For Dr Marta Eliasson, an ecologist, the birds matter more': she is who it is about
         opening = _OPENING_CLAUSE.match(sentence.lstrip()) if subject is not None and subject.pronoun else None
         opening = opening or _INTERVIEWER_ASKS.match(sentence.lstrip()) or _IT_IS_WHEN.match(sentence.lstrip())  # 'I asked Banerjee whether he ...'
         named = parse_np(opening.group(1).split(), self.proper, False) if opening else None
@@ -457,6 +470,11 @@ class _Article:
         before = self.texts[self.reach[near.block] : near.block] + [self.texts[near.block][: near.start]]
         return {name for name in names if any(name in text for text in before)}
 
+    def described_as(self, name: str) -> str:
+        """'a trading platform' where the article writes 'Deltaswap, a trading platform that ...'."""
+        found = re.search(rf"\b{re.escape(name)}, (an? (?:[\w-]+ ){{0,4}}?[\w-]+)(?=[,.;]| that | which | based )", "\n".join(self.texts))
+        return found.group(1) if found else ""
+
     def role_of(self, name: str, speakers: bool = True) -> str:
         """The role given where the person is first the subject of a sentence (or, with
         `speakers`, named as a quote's speaker), else a title."""
@@ -481,6 +499,13 @@ def _initials_of_organisations(names) -> dict[str, str]:
         if len(capitals) >= 2 and is_organisation(Person(name)):
             found.setdefault("".join(capitals), set()).add(name)
     return {initials: bodies.pop() for initials, bodies in found.items() if len(bodies) == 1}
+
+
+def _mask_dateline(text: str) -> str:
+    """'HARLOW CREEK, Kansas (WN) - A depot supervisor told' -> the same with the place blanked:
+    where the story was filed is never who spoke."""
+    found = _DATELINE.match(text) if text[:2].isupper() else None
+    return " " * found.end() + text[found.end():] if found else text
 
 
 def _mask_party_tags(text: str) -> str:
@@ -563,7 +588,8 @@ def _without_quotations(text: str) -> str:
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)] + [len(text)]
     blanked = list(text)
     for opening, closing in zip(marks[::2], marks[1::2]):
-        blanked[opening + 1 : closing] = " " * (closing - opening - 1)
+        kept = closing < len(text) and text[closing - 1] in ".?!"  # '"... in 2011." Hanrahan snorts': a sentence ends there
+        blanked[opening + 1 : closing - kept] = " " * (closing - opening - 1 - kept)
     return "".join(blanked)
 
 
@@ -575,7 +601,7 @@ def attribute(norms: list[str], quotations) -> list[Person]:
     people = []
     for quotation in quotations:
         first = quotation.pieces[0]
-        person = _explicit(article, quotation) or _signed(article, quotation) or _continued(article, first) or UNKNOWN
+        person = _signed(article, quotation) or _continued(article, first) or UNKNOWN
         person = _resolve(article, person, first, _named_inside(article, quotation))
         people.append(person)
         if person.name:
@@ -584,11 +610,21 @@ def attribute(norms: list[str], quotations) -> list[Person]:
 
 
 def _signed(article: _Article, quotation) -> Person | None:
-    """A quote that is its whole paragraph, signed in the next one: '— Denise Wrathall, caterer'."""
+    """The speaker of a quote that opens its paragraph and is signed after it, on the same line
+    ('"..." — Priya, Eastholme') or in the next paragraph ('— Denise Wrathall, caterer'); else
+    whoever the text around it names."""
     first, last = quotation.pieces[0], quotation.pieces[-1]
-    if article.texts[first.block][: first.start - 1].strip() or last.block + 1 >= len(article.texts):
-        return None
-    signed = _SIGNED.match(article.texts[last.block + 1])
+    if article.texts[first.block][: first.start - 1].strip():
+        return _explicit(article, quotation)
+    after = article.texts[last.block][last.end + 1 :]
+    if after.strip():
+        return _signature(article, after) or _explicit(article, quotation)
+    following = article.texts[last.block + 1] if last.block + 1 < len(article.texts) else ""
+    return _explicit(article, quotation) or _signature(article, following)
+
+
+def _signature(article: _Article, text: str) -> Person | None:
+    signed = _SIGNED.match(text)
     person = parse_np(signed.group(1).split(), article.proper, False) if signed else None
     return Person(person.name, signed.group(2) or person.role) if person and person.name else None
 
@@ -600,7 +636,7 @@ def is_attribution(gap: str) -> bool:
     rest = re.sub(r"^\s*,?\s*", "", gap)[len(clause) :]
     # ', who asked not to be named.', ', asking not to be named.', 'a carrier who lives nearby' describe the speaker
     main, *relative = _RELATIVE_CLAUSE.split(clause, 1) if _RELATIVE_CLAUSE.search(clause) else _WHO.split(clause, 1)
-    if relative and "," in relative[0]:
+    if relative and ", " in relative[0]:  # not '$40,000'
         main = clause
     main = _WHEN_ASKED.sub("", _ENCLOSED_RELATIVE.sub(",", main))  # '," she told me when I asked what she made of it. "'
     verbs = list(SPEECH_VERB.finditer(main))
@@ -684,6 +720,9 @@ def _before(article: _Article, first) -> Person | None:
     agent = _DESCRIBED_BY.search(before)
     if agent:  # 'was once described by food critic Gideon Farrow as "..."'
         return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN
+    described = _THAT_DESCRIBED_AS.search(before)
+    if described:  # 'the PMA said documents showed that staff had described savers as "..."': the staff's words
+        return parse_np(described.group(1).split(), article.proper, False) or UNKNOWN
     last_verb = list(SPEECH_VERB.finditer(before))[-1:]
     if last_verb and _PASSIVE.search(before, 0, last_verb[0].start()) and _BY_AGENT.match(before, last_verb[0].end()):
         return UNKNOWN  # 'According to X, families had been told by officials to "..."': the officials' words
@@ -691,6 +730,7 @@ def _before(article: _Article, first) -> Person | None:
     if found:
         return parse_np(found.group(1).split(), article.proper, False)
     verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start()) and not (v.group() in _PARTICIPLE and _IS_NOUN.search(before, 0, v.start()))]
+    verbs = [v for v in verbs if not _read_out_by(before, v)]
     if len(verbs) > 1 and _ASKED_FOR.match(before, verbs[-1].start()):
         verbs.pop()  # 'Pike said Reinholt had asked for "..."': a request Pike reports in his words
     if verbs and verbs[-1].group() in _PARTICIPLE:
@@ -710,6 +750,11 @@ def _before(article: _Article, first) -> Person | None:
         return article.subject(before)  # 'X welcomed the plan as "..."', 'X dismissed the claims as "..."'
     subject = article.subject(before)
     return subject if subject is not None and subject.name else None  # 'The council ruled that the hedge had "..."'
+
+
+def _read_out_by(before: str, verb: re.Match) -> bool:
+    """'in a statement read by the family's solicitor': the reader is not the one who speaks."""
+    return _BY_AGENT.match(before, verb.end()) is not None and bool(_DOCUMENT_BEFORE.search(before, 0, verb.start() - 1))
 
 
 def _blank_keeping_comma(quoted: re.Match) -> str:
@@ -944,6 +989,8 @@ def _may_be(pronoun: str, person: Person) -> bool:
 def _organisation(article: _Article, person: Person, near) -> Person:
     """'it said' after 'The operator, Nordmetal, said': the organisation last spoken of (at
     `near`), if it was one."""
+    if person.name and not person.role and not is_organisation(person):
+        person = Person(person.name, article.described_as(person.name))  # 'Deltaswap, a trading platform that'
     if not is_organisation(person):
         return UNKNOWN
     return person if person.name else article.described(person, near)

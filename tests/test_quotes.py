@@ -1478,3 +1478,56 @@ def test_a_name_in_a_clause_and_a_relative_as_a_subject_are_whom_a_pronoun_may_m
 @given(st.lists(st.sampled_from(["Ana", "ana", " ", '"', "(", ")", "-", "'", ".", "3", "_", "é"]), max_size=10).map("".join))
 def test_capitalised_tokens_of_ascii_text_are_found_as_the_general_way_finds_them(sentence):
     assert _inner_capitalised(sentence) == [t for t in _PROPER_TOKEN.findall(sentence)[1:] if t[:1].isupper()]
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['HARLOW CREEK, Kansas (WN) - A former depot supervisor told jurors on Monday that his employer ordered him to wipe '
+      'the drives, adding he "never asked why because I had rent to pay."'], "", "a former depot supervisor"),
+    (['PORT ALDER - Mayor Jo Reyes signed the budget on Friday. "It is a lean year and we will get through it," she said.'],
+     "Jo Reyes", "Mayor"),
+    (['In a statement after the verdict, the U.S. Attorney\'s Office said the sentence "shows that nobody is above the rules here."'],
+     "U.S. Attorney's Office", ""),
+    (['"He treated the fund like a wallet," U.S. Attorney Kyle Brandt said outside the courthouse.'], "Kyle Brandt", "U.S. Attorney"),
+    (['Another text, sent by Dwayne Lusk shortly after midnight, read: "Back door is open. Keep Mo out of it, he will not notice."'],
+     "Dwayne Lusk", ""),
+    (["The email, written on Friday by chief operating officer Ranulph Acker, says the plant will close by spring.",
+      '"I need everyone to hear this from me first. The numbers do not work any more, and that is on me."'],
+     "Ranulph Acker", "chief operating officer"),
+    (["Up on the ridge, a buzzard circles. For Dr Marta Eliasson, an ecologist with the county trust, the birds tell her more than any sensor.",
+      '"Numbers are what the funders want, but they are not the whole story," she says.'], "Marta Eliasson", "Dr"),
+    (["After the inquest, Mr Orme's father, Geoffrey Orme, said in a statement read by the family's solicitor: "
+      '"Nothing we do now will bring Daniel home, but a fence might save another family."'], "Geoffrey Orme", "Mr Orme's father"),
+    (["Customers of Deltaswap could not reach their money on Monday.",
+      "Deltaswap, a trading platform that says it has 900,000 users, froze all accounts on Monday, citing what it called "
+      '"severe and unusual market turbulence on every exchange."'], "Deltaswap", "a trading platform"),
+    (["Orla Hanrahan has trained barristers for thirty years.",
+      'Her first pupil, Judge Femi Adeyinka, describes her as "the only advocate who ever made a judge apologise from the bench." '
+      'Hanrahan snorts when I repeat this. "Femi is being far too generous. He is remembering one Friday in 2011."'], "Orla Hanrahan", ""),
+    (["In its ruling, the Marine Licensing Board said internal emails showed that managers had described the spill reports as "
+      '"paperwork we can safely file and forget".'], "", "managers"),
+    (["One of the mothers I met at the clinic, Shannon Kirkbride, has two boys with asthma.",
+      '"Tell them to come and sit with us in the ward at 3 in the morning," she said.'], "Shannon Kirkbride", ""),
+])
+def test_speakers_twenty_first_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_reader_signing_a_quote_on_its_own_line_is_its_speaker_and_not_the_next_ones():
+    quotes = analyze(article(blocks=markdown_blocks(
+        '> "The shelter on my road has no roof left after the storm. We stood in the rain for forty minutes!" - Priya, Eastholme\n\n'
+        '> "Our school has moved sports day indoors again. The kids are gutted." - Callum, Westwick\n'
+    )), Config()).quotes
+    assert [(q.speaker, q.role) for q in quotes] == [("Priya", "Eastholme"), ("Callum", "Westwick")]
+
+
+def test_a_split_quote_whose_attribution_has_a_sum_with_a_comma_in_its_relative_clause_is_one_quote():
+    assert found('"I put my whole pension into it," said Ruth Akande, a teacher who said she had about $40,000 on the site. '
+                 '"They keep telling us it is secure. Secure for whom?"') == [
+        ("I put my whole pension into it. They keep telling us it is secure. Secure for whom?", "Ruth Akande")]
+
+
+def test_i_after_a_sentences_first_word_is_the_narrator():
+    from briefgen.names import parse_np
+
+    assert parse_np(["Maybe", "I"], set(), True).pronoun == "i"
