@@ -720,7 +720,7 @@ def _before(article: _Article, first) -> Person | None:
     agent = _DESCRIBED_BY.search(before)
     if agent:  # 'was once described by food critic Gideon Farrow as "..."'
         return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN
-    described = _THAT_DESCRIBED_AS.search(before)
+    described = _THAT_DESCRIBED_AS.match(before) if before.endswith(" as") else None
     if described:  # 'the PMA said documents showed that staff had described savers as "..."': the staff's words
         return parse_np(described.group(1).split(), article.proper, False) or UNKNOWN
     last_verb = list(SPEECH_VERB.finditer(before))[-1:]
