@@ -39,6 +39,7 @@ class Candidate:
     pinned: bool = False
     position: int = 0  # earliest place among its article's paragraph sentences, 0 = first
     tokens: tuple[str, ...] = ()  # words(norm)
+    stems: tuple[str, ...] = ()  # its words lowered and stemmed, stop words out: what sumy ranks
 
     @property
     def size(self) -> int:

@@ -192,12 +192,13 @@ class _Pool:
                 continue
             position = len(own) - body if len(own) >= body else NO_POSITION
             tokens = words(sentence.norm)
-            terms = self.terms.of(tokens)
+            stems = list(map(self.terms.term, tokens))
+            terms = self.terms.of_stems(stems)
             citation = Citation(article.url, article.outlet, article.title, sentence.text)
             number = self._matching(original, terms) if original is not None else None
             if number is None:
                 order = (article.published, article.path, sentence.index)
-                number = self._add(sentence, tokens, terms, citation, rules, previous, order)
+                number = self._add(sentence, (tokens, stems, terms), citation, rules, previous, order)
             elif number >= 0:
                 self.found[number]["citations"].append(citation)
             if number >= 0:
@@ -224,7 +225,8 @@ class _Pool:
         best = max(original, key=lambda item: cosine(terms, item[0]), default=None)
         return best[1] if best is not None and cosine(terms, best[0]) >= SAME_SENTENCE else None
 
-    def _add(self, sentence, tokens, terms, citation: Citation, rules: _Rules, previous: int, order: tuple) -> int:
+    def _add(self, sentence, parsed: tuple, citation: Citation, rules: _Rules, previous: int, order: tuple) -> int:
+        tokens, stems, terms = parsed  # its words, their terms in order (None: a stop word), the set of terms
         key = key_of(tokens)
         if key in self.by_key:
             number = self.by_key[key]
@@ -242,7 +244,7 @@ class _Pool:
         self.by_key[key] = len(self.found)
         self.found.append({
             "norm": sentence.norm, "text": sentence.text, "tokens": tuple(tokens), "citations": [citation], "order": order, "terms": terms,
-            "facts": terms - self.terms.names(tokens), "lead": lead, "pinned": pinned,
+            "facts": terms - self.terms.names(tokens, stems), "lead": lead, "pinned": pinned, "stems": tuple(s for s in stems if s is not None),
         })
         return len(self.found) - 1
 
@@ -269,7 +271,12 @@ class Terms:
         return self.of(words(norm))
 
     def of(self, tokens: list[str]) -> frozenset:
-        terms = set(map(self.term, tokens))
+        return self.of_stems(map(self.term, tokens))
+
+    @staticmethod
+    def of_stems(stems) -> frozenset:
+        """The set of `term`s of a sentence's words (None for its stop words)."""
+        terms = set(stems)
         terms.discard(None)
         return frozenset(terms)
 
@@ -278,9 +285,12 @@ class Terms:
         lowered = token.lower()
         return None if lowered in self.stop_words else self.stem(lowered)
 
-    def names(self, tokens: list[str]) -> frozenset:
-        """Terms of the words capitalised inside the sentence: people, places, bodies."""
-        return frozenset(self.stem(token.lower()) for token in tokens[1:] if token[0].isupper())
+    def names(self, tokens: list[str], stems: list) -> frozenset:
+        """Stems of the words capitalised inside the sentence (people, places, bodies); `stems`
+        are the tokens' terms, None for stop words."""
+        return frozenset(
+            stem if stem is not None else self.stem(token.lower()) for token, stem in zip(tokens[1:], stems[1:]) if token[0].isupper()
+        )
 
 
 # 2. Ranking: the adapter to sumy
@@ -291,20 +301,23 @@ def rank_leads(candidates: list[Candidate], algorithm: str, language: str, title
     earliest in their articles (pinned ones first, then leads, then story order) are ranked;
     the others score as the lowest of those, so time and memory stay bounded."""
     if len(candidates) <= MAX_RANKED:
-        return rank_sentences([c.norm for c in candidates], algorithm, language, titles, [c.tokens for c in candidates])
+        return rank_sentences([c.norm for c in candidates], algorithm, language, titles, [c.tokens for c in candidates], [c.stems for c in candidates])
     order = sorted(range(len(candidates)), key=lambda n: (not candidates[n].pinned, candidates[n].position, candidates[n].order))
     ranked = sorted(order[:MAX_RANKED])
-    scores = rank_sentences([candidates[n].norm for n in ranked], algorithm, language, titles, [candidates[n].tokens for n in ranked])
+    scores = rank_sentences(
+        [candidates[n].norm for n in ranked], algorithm, language, titles, [candidates[n].tokens for n in ranked], [candidates[n].stems for n in ranked]
+    )
     ranking = [min(scores)] * len(candidates)
     for number, score in zip(ranked, scores):
         ranking[number] = score
     return ranking
 
 
-def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(), tokens=None) -> list[float]:
+def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(), tokens=None, stems=None) -> list[float]:
     """A score per sentence from the configured sumy summarizer (higher is better).
 
-    `tokens` may give each sentence's words (`words(sentence)`), already split. sumy keys its
+    `tokens` may give each sentence's words (`words(sentence)`), already split, and `stems`
+    its terms as LexRank and TextRank read them (lowered, stemmed, stop words out). sumy keys its
     ratings by sentence text, so the sentences must be distinct (candidates are).
     """
     tokenizer = SumyTokenizer(language)
@@ -312,8 +325,10 @@ def rank_sentences(sentences: list[str], algorithm: str, language: str, titles=(
     summarizer = _summarizer(algorithm, language, title_words)
     with numpy.errstate(invalid="ignore", divide="ignore"):  # a text of stop words only: all-zero matrix
         if isinstance(summarizer, (FastLexRankSummarizer, FastTextRankSummarizer)):  # no document objects needed
-            tokens = tokens if tokens is not None else [tokenizer.to_words(s) for s in sentences]
-            ratings = summarizer.rate([summarizer.words_of(t) for t in tokens])
+            if stems is None:
+                tokens = tokens if tokens is not None else [tokenizer.to_words(s) for s in sentences]
+                stems = [summarizer.words_of(t) for t in tokens]
+            ratings = summarizer.rate(stems)
             scores = dict(zip((s.strip() for s in sentences), ratings))
         else:
             scores = _sumy_ratings(summarizer, sentences, titles, tokenizer)

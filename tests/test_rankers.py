@@ -77,3 +77,14 @@ def test_rating_words_already_split_gives_the_document_ratings(fast):
     summarizer.stop_words = get_stop_words("english")
     direct = summarizer.rate([summarizer.words_of(SumyTokenizer().to_words(s)) for s in sentences])
     assert dict(zip(sentences, map(float, direct))) == dict(ratings(fast, cached(Stemmer("english")), sentences))
+
+
+@pytest.mark.parametrize("algorithm", ["lexrank", "textrank"])
+def test_candidates_keep_the_terms_the_rankers_would_read_from_their_words(algorithm):
+    from briefgen.summarize import _summarizer, candidate_sentences
+
+    project = read_project(BuildOptions(root=REPO, config=REPO / "briefgen.yaml", content=REPO / "content").paths())
+    candidates = candidate_sentences(tuple(analyze(article, Config()) for article in project.articles))
+    summarizer = _summarizer(algorithm, "en", ())
+    assert len(candidates) > 50
+    assert [list(c.stems) for c in candidates] == [summarizer.words_of(c.tokens) for c in candidates]
