@@ -95,7 +95,9 @@ def read_text(path: Path, shown: str, limit: int) -> tuple[str | None, list]:
         if info.st_size > limit:
             return None, [error(shown, f"file is {info.st_size:,} bytes, {too_big}")]
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)  # the file may have grown since stat()
+            data = handle.read(info.st_size + 1)  # not read(limit + 1): that allocates the whole limit each time
+            if len(data) > info.st_size:  # it grew since stat()
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         return None, [error(shown, _read_failure(path, exc))]
     if len(data) > limit:

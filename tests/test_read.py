@@ -1,6 +1,11 @@
+import os
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from briefgen.models import LIST_ITEM, PARAGRAPH
+from briefgen.read import read_text
 from builders import front_matter, problems_of, read, write_project
 
 
@@ -78,6 +83,22 @@ def test_files_above_the_size_limit_and_binary_files(tmp_path):
         "content/articles/big.md: file is 3,142 bytes, above the limit of 2,000 bytes; split it or raise max_file_size in briefgen.yaml",
         "content/articles/bin.txt: looks like a binary file (it contains NUL bytes); articles must be UTF-8 text",
     ]
+
+
+@pytest.mark.parametrize("grown_to, problems", [
+    (1500, []),
+    (3000, ["big.md: file is above the limit of 2,000 bytes; split it or raise max_file_size in briefgen.yaml"]),
+])
+def test_a_file_that_grows_after_its_size_was_read_is_read_whole_or_refused(tmp_path, grown_to, problems):
+    class GrownSinceStat(type(Path())):
+        def stat(self, **options):  # the size a moment before it grew
+            return os.stat_result((*super().stat(**options)[:6], 100, *super().stat(**options)[7:]))
+
+    path = GrownSinceStat(tmp_path / "big.md")
+    path.write_text("x" * grown_to)
+    text, found = read_text(path, "big.md", 2000)
+    assert [str(p) for p in found] == problems
+    assert text == ("x" * grown_to if not problems else None)
 
 
 def test_topics_are_validated(tmp_path):
