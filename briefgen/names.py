@@ -34,7 +34,7 @@ TITLES = frozenset("""mr mrs ms mx miss dr prof sir dame lord lady gen lt col ma
 brig sgt cpl pvt sen rep gov pres supt det insp rev hon fr general lieutenant colonel major
 captain admiral commander brigadier sergeant corporal marshal senator representative governor cr chairperson supervisor
 president chancellor minister secretary mayor judge justice professor doctor bishop archbishop
-rabbi imam chairman chairwoman chair chief director ambassador inspector superintendent
+rabbi imam sheikh emir chairman chairwoman chair chief director ambassador inspector superintendent
 detective constable councillor councilor sheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
 officer leader spokesman spokeswoman spokesperson owner founder co-founder cofounder co-owner co-chair editor head organiser organizer
@@ -50,6 +50,8 @@ HONORIFICS = frozenset("mr mrs ms mx miss".split())
 _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
 _NARRATOR = frozenset("I I'm I've I'd I'll".split())
+_KINDS_OF_GROUP = frozenset("campaign pressure lobby advocacy action protest community support".split())
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]")  # 'TextRally', 'McKenna': a name even as a sentence's first word
 _COUNTRY_CODES = frozenset("UK US USA GB EU NZ UAE".split())
 _CAPITAL_LEGAL_FORMS = frozenset("AG SA NV BV SE PLC LLC LLP AB ASA".split())
 _LABELS = frozenset("update breaking watch live exclusive read new latest".split())  # 'UPDATE, 4:40 p.m.:' in a live blog
@@ -63,7 +65,7 @@ have will would can could may might must should did does do not no it this these
 then also so yet still now we they you i me him them us what how why whether near outside inside behind beside
 across around toward towards through among amid against within along beyond via""".split())
 _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
-_ORG_WORDS = frozenset("""times agency council ministry union association office department bank
+_ORG_WORDS = frozenset("""times staff chamber agency council ministry union association office department bank
 university branch bureau inspectorate directorate tribunal holdings party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
@@ -105,6 +107,7 @@ _ROLE_THEN_NAME = re.compile(
     # 'Fenwick Lowe utilities analyst Sunil Varma': a job noun, then a full name
     r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee|ive)\s+[A-Z][^\W\d_][\w'-]*\s+[A-Z][^\W\d_]"
 )
+_ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][^\W\d_]+")  # 'Farida al-Mansoori', 'Omar el-Sayed'
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
 _PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
@@ -116,6 +119,13 @@ frenchwoman spaniard dane swede finn norwegian german italian american australia
 croat czech slovak slovenian greek turk brazilian argentine argentinian chilean colombian mexican peruvian japanese
 chinese korean indian pakistani kenyan nigerian ghanaian dutchman dutchwoman belgian swiss austrian portuguese
 hungarian romanian bulgarian latvian lithuanian estonian icelander kiwi aussie yank""".split())
+_ORIGIN_WORDS = frozenset("based born bred raised educated trained led owned run backed funded made built registered headquartered".split())  # not 'Hyun-woo'
+_NATIONALITIES = frozenset("""british english scottish welsh irish french spanish danish swedish finnish polish dutch
+turkish israeli iraqi iranian afghan somali sudanese egyptian moroccan lebanese syrian jordanian saudi emirati
+vietnamese thai filipino indonesian malaysian jamaican haitian cuban african asian european arab""".split())
+# what an unnamed person is called: 'The witness paused. "..." he said' means the witness
+PERSON_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officer detective judge prosecutor lawyer attorney
+barrister solicitor counsel witness paramedic coroner magistrate juror victim defendant suspect widow widower""".split())
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())  # 'a spokeswoman for Vale Buses' speaks for a firm
 _PORTFOLIO_TITLES = TITLES - _SPOKESPEOPLE  # "minister for education", "member for finance": a portfolio follows
 _LOWER_ROLE_START = frozenset("retired former fellow".split())
@@ -159,11 +169,13 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
            for n, t in enumerate(tokens)):
         return None
     tokens = _post_nominals_removed(_affiliation_removed(tokens))
+    if _named_group(tokens):
+        return Person(" ".join(tokens[1:-2]))  # "The Tenants' Voice campaign group said": the group by its name
     cut = len(tokens)
     while cut > 0 and (_in_name(tokens, cut - 1) or _title_in_organisation(tokens, cut)):
         cut -= 1
-    if sentence_initial and cut == 0 and not _starts_name(tokens, proper) and not _title_word_alone(tokens):
-        cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said'
+    if sentence_initial and cut == 0 and not _starts_name(tokens, proper) and not _title_word_alone(tokens) and not _INNER_CAPITAL.search(tokens[0]):
+        cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said' (not 'TextRally said')
     if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
         return Person("", _role(tokens, sentence_initial, named=False))
     if cut < len(tokens) and _after_portfolio_title(tokens[: cut + 1]):
@@ -183,6 +195,13 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
+
+
+def _named_group(tokens: list[str]) -> bool:
+    """'the Renters' Union campaign group': 'the', a name, then what kind of group it is."""
+    if len(tokens) < 4 or tokens[-1] != "group" or tokens[-2] not in _KINDS_OF_GROUP or tokens[0].lower() != "the":
+        return False
+    return all(is_name_token(token) or token.endswith("s'") for token in tokens[1:-2])
 
 
 def _title_in_organisation(tokens: list[str], cut: int) -> bool:
@@ -239,7 +258,7 @@ def forward_np(text: str) -> tuple[list[str], str]:
         if _is_verb_after_subject(tokens, word, following):
             break
         particle = lowered in _PARTICLES or word == "the" and tokens[-1:] == ["of"]
-        if named and word.islower() and len(tokens) == 2 and tokens[0].lower() in _DETERMINERS and _is_head_noun(word):
+        if named and word.islower() and tokens[0].lower() in _DETERMINERS and (len(tokens) == 2 and _is_head_noun(word) or _unnamed_member(word, following)):
             tokens.append(word)  # 'the Dunmere man', 'the Labour leader': a description
             position = match.start() + len(word)
             break
@@ -268,10 +287,18 @@ def _is_head_noun(word: str) -> bool:
             and word not in _PARTICLES and word not in ADVERBS)
 
 
+def _unnamed_member(word: str, following: list[str]) -> bool:
+    """'judge' in 'A Dunmore County Superior Court judge on Monday ruled': someone of that body,
+    not named ('the Harbour Trust chairman Bob Ames' goes on to his name)."""
+    return word in PERSON_NOUNS | TITLES and not (following and is_name_token(following[0].rstrip(",")))
+
+
 def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -> bool:
     """'Crowds cheered Skipper Tamblyn', 'Torvald believes the unit ...': a verb right after a
     capitalised word ends the noun phrase ('Former striker', 'Union organisers said' go on)."""
     word = word.rstrip(".")  # 'Adebayo-Fairley paused.'
+    if len(tokens) >= 2 and tokens[-1].lower() in PERSON_NOUNS and (word.endswith("ed") or word in IRREGULAR_PAST) and word != "named":
+        return True  # 'The witness paused', 'A government spokesman declined'
     if len(tokens) != 1 or not word.islower() or word in _ROLE_WORDS or not tokens[0][:1].isupper():
         return False
     then = following[0].lower() if following else ""
@@ -336,7 +363,8 @@ def is_organisation(person: Person) -> bool:
     operator, Nordmetal'; what 'it said' can refer back to."""
     name, role = person.name.split(), person.role.split()
     of_name = len(name) > 2 and name[0].lower() in _ORG_WORDS and name[1] in ("of", "for")  # 'Office for Budget Forecasting'
-    return bool(name) and (name[-1].lower() in _ORG_WORDS or of_name or "&" in name) or bool(role) and role[-1].lower() in _ORG_NOUNS
+    collective = any(word.endswith("s'") for word in name[:-1])  # "Taxpayers' Vigil": a body of many
+    return bool(name) and (name[-1].lower() in _ORG_WORDS or of_name or collective or "&" in name) or bool(role) and role[-1].lower() in _ORG_NOUNS
 
 
 def is_function(word: str) -> bool:
@@ -346,13 +374,19 @@ def is_function(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_name_token(token: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.?", token) or len(token) == 1 and token.isupper():
-        return True  # an initial, or the Irish particle 'Ó
+    if re.fullmatch(r"[A-Z]\.?", token) or len(token) == 1 and token.isupper() or _ARTICLE_PREFIXED.fullmatch(token):
+        return True  # an initial, the Irish particle 'Ó, or 'al-Mansoori'
     if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token) or token in _NARRATOR or "-of-" in token:
         return False  # 'Grandmother-of-four Bev Hollins': an epithet, not a name
     if token.startswith("All-"):
         return False  # 'Ballycroom All-Star Micheál Cussen', 'All-American': an honour
+    if "-" in token and _described_origin(token.split("-")):
+        return False  # 'a former Polish-Nigerian diplomat', 'the Leeds-based charity'
     return token.lower().rstrip(".") not in TITLES and not is_abbreviation(token)
+
+
+def _described_origin(parts: list[str]) -> bool:
+    return parts[-1] in _ORIGIN_WORDS or all(part.lower() in DEMONYMS | _NATIONALITIES for part in parts)
 
 
 @lru_cache(maxsize=65536)
@@ -392,7 +426,7 @@ def _in_name(tokens: list[str], n: int) -> bool:
         return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n) or _country_after_name(tokens, n)
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
     after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
-    return before is not None and after is not None and is_name_token(before) and is_name_token(after)
+    return before is not None and after is not None and is_name_token(before) and (is_name_token(after) or after.endswith("s'"))
 
 
 def _country_after_name(tokens: list[str], n: int) -> bool:
@@ -445,11 +479,11 @@ def _joins_organisation(tokens: list[str], n: int) -> bool:
 
 def _inside_organisation_name(tokens: list[str], n: int) -> bool:
     """'Fishermen's' in 'Carrow Fishermen's Association': a possessive followed by name words
-    that end with an organisation word."""
+    that end with an organisation word, or a plural one followed by any ("Taxpayers' Vigil")."""
     end = n + 1
     while end < len(tokens) and (is_name_token(tokens[end]) or tokens[end].istitle() and tokens[end].lower() in TITLES):
         end += 1
-    return end > n + 1 and tokens[end - 1].lower() in _ORG_WORDS
+    return end > n + 1 and (tokens[end - 1].lower() in _ORG_WORDS or tokens[n].endswith("s'"))  # "Taxpayers' Vigil"
 
 
 def _affiliation_removed(tokens: list[str]) -> list[str]:
@@ -534,6 +568,8 @@ def proper_nouns(sentences: list[str]) -> frozenset:
     """Capitalised words that also appear inside a sentence: names, not sentence openers."""
     proper = set()
     for sentence in sentences:
+        if sentence[1:2] == ":" and sentence[:1] in "QA":
+            sentence = sentence[2:]  # 'A: Ask me in November.': an interview's answer opens there
         proper.update(t.rstrip(".").removesuffix("'s") for t in _inner_capitalised(sentence))  # 'Kroll's' names Kroll
     return frozenset(proper)
 

@@ -53,7 +53,9 @@ _WORK_BEFORE = re.compile(
     r"|headline)\s*,?\s*$",
     re.IGNORECASE,
 )
-_SAID_AFTER = re.compile(r"\s*(?:he|she|they|I|we|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:said|says|asked|added|replied|told|laughed)\b")
+_SAID_AFTER = re.compile(
+    r"\s*(?:he|she|they|I|we|the\s+[a-z]+(?:\s+[a-z]+){0,2}|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:said|says|asked|added|replied|told|laughed)\b"
+)  # '"Careful use is key," the federation added': speech, though its words look like a title
 _HEADLINE_REST = re.compile(r":\s+[A-Za-z][^.!?\"]{0,80}")  # ': parents on the bus places row', ': Investor tells of losses'
 # after a closing mark that looks like a plural possessive, words no possessive is followed by:
 # "'... legal ones' and would", "'... weeks' before"

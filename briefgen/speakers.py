@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .names import (
-    ADVERBS, BRACKETED_INITIALS, DEMONYMS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
-    is_abbreviation, is_function, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
+    ADVERBS, BRACKETED_INITIALS, DEMONYMS, PERSON_NOUNS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
+    is_abbreviation, is_function, is_name_token, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner, without_place_possessive,
 )
 from .sentences import sentence_spans
@@ -39,6 +39,7 @@ _PARTY_TAG = re.compile(
     r"|(?<=[a-z]) \((?:Ind|Lab|Con|Grn|Green|Lib Dem|LD|SNP|PC|Plaid|SF|FF|FG|SD|DUP|UUP|SDLP|PBP|Reform|Independent)\.?\)"
 )
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?(?: \([\w.& ]{1,24}\))? - ")
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?\s+-\s+")
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
 _PARTICIPLE = frozenset(SPEECH_PARTICIPLES)
@@ -72,6 +73,16 @@ _SIGNED_BY = re.compile(
     r"(?:\s+(?:at|on|in|shortly|just|late|early|minutes|hours|days|weeks)\s[^,]*|\s+and\s+[a-z-]+ed\s[^,]*)?,\s*$",
     re.IGNORECASE,
 )  # 'The letter, written by Dr. X and signed by her colleagues, warns'; 'Another message, sent by X at 11pm, read:'
+_PARTY_WORDS = frozenset("conservative labour labor liberal democrat democratic republican independent green socialist unionist".split())
+_WHEN_NAMED = re.compile(
+    r",\s+(?:when|as|after|before|while)\s+(?:the\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3},\s+)?"
+    r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:had\s+|has\s+)?[a-z]+(?:ed|s)\b"
+)
+_QUOTED_AS_SAYING = re.compile(r"\bquoted\s+((?:[\w.'-]+\s+){0,6}?[\w.'-]+)\s+as\s+(?:saying|telling)\b")
+_RELATIVE_WITH_APPOSITIVE = re.compile(  # 'X, who has a son, Cian, added': not 'X, who gave his first name, Tony, said'
+    r",\s+who\s+[a-z][^,\"]*\b(?:son|daughter|wife|husband|partner|mother|father|brother|sister|child|grandson|granddaughter|baby)"
+    r",\s+[A-Z][^,\"]*,$"
+)
 _THAT_DESCRIBED_AS = re.compile(
     r".*\b(?:that|which|whom|said|says|added)\s+([^,;\"]{1,60}?)\s+(?:(?:had|has|have|once|previously|repeatedly)\s+)*"
     r"(?:described|characteri[sz]ed|portrayed)\s+(?:[^,;\"]{0,60}?\s+)?as\s*$"
@@ -96,7 +107,7 @@ _JUDGED_AS = re.compile(
     r"(?:\s+[\w'-]+){1,5}\s+as\s*$"
 )
 _ASKED_FOR = re.compile(r"(?:asked|called)\s+for\s*$")
-_RELATIVE_END = re.compile(r",\s+(who|which)$")
+_RELATIVE_END = re.compile(r",\s+(who|which)(?:\s+(?:has|had|have|once|also|previously|repeatedly))*$")  # ', who has called it
 # 'X, a Republican who chairs the committee and has called': the verb is the relative clause's
 _RELATIVE_CLAUSE_END = re.compile(r"\s(who)\s+[a-z][^,]*\s(?:and|but)(?:\s+(?:has|had|have|was|is|once|also|later|then))?$")
 _QUOTE_MARK = re.compile('"')
@@ -132,7 +143,7 @@ _TIMES = frozenset("day week weekend month year night morning afternoon evening 
 _PLACE_NOUNS = frozenset("capital city town village county province region state country island port".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
-_ASIDES = frozenset("in at on during after before via through speaking writing".split())
+_ASIDES = frozenset("in at on during after before via through speaking writing to amid despite under with".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
@@ -265,10 +276,27 @@ class _Article:
         bearers = {full for full in self.full_names if full.endswith(" " + name)}
         ties = (self.common_nouns, self.relatives) if len(bearers) > 1 else ()  # only several bearers need them
         whole = self.acronyms.get(name) or full_name(name, self.full_names, *ties)
+        if whole == name and " " in name:
+            return self._with_given_name(name, bearers)
         if whole == name and " " not in name and near is not None:
             nearby = self._named_just_before(bearers, near) if len(bearers) > 1 else set()
             return nearby.pop() if len(nearby) == 1 else name
         return whole
+
+    def _with_given_name(self, name: str, bearers: set[str]) -> str:
+        """'Vargas Amat' -> 'Celso Vargas Amat', a double surname's bearer, if he is the one
+        such name written inside a sentence ('The Vargas Amat Foundation' is no one's)."""
+        whole = "\n".join(self.texts)
+        given = {full for full in bearers if len(full.split()) == len(name.split()) + 1 and self._given_name(full.split()[0], full, whole)}
+        return given.pop() if len(given) == 1 else name
+
+    @staticmethod
+    def _given_name(word: str, full: str, whole: str) -> bool:
+        """Whether `word` is the given name in `full`: a name word written inside a sentence
+        and never without the rest ('Conservative Martin Sayce' beside 'Conservative activists')."""
+        if not is_name_token(word) or is_function(word) or word.lower() in _PARTY_WORDS or not re.search(rf"(?:\b[a-z]+|,) {re.escape(full)}\b", whole):
+            return False
+        return len(re.findall(rf"\b{re.escape(word)}\b", whole)) == len(re.findall(rf"\b{re.escape(full)}\b", whole))
 
     @cached_property
     def common_nouns(self) -> frozenset:
@@ -307,6 +335,10 @@ class _Article:
                 person = appositive_name(sentence[found.end() :], self.proper, person)
             if person is not None and person.name:
                 yield found.start(), person
+        clause = _WHEN_NAMED.search(sentence) if subject is None or not subject.name else None
+        named = parse_np(clause.group(1).split(), self.proper, False) if clause else None
+        if named is not None and named.name:  # 'We heard it on Monday, when the minister, Hugo Blake, announced ...'
+            yield clause.start(1), named
 
     def _only_person_in(self, sentence: str):
         """A sentence without a subject to read is about the person it opens with in the
@@ -341,6 +373,7 @@ class _Article:
         leading = _LEADING_TIME.match(sentence)  # 'Last night the furious Kiwi told the Beacon'
         starts = [leading.end() if leading else 0] + [found.end() for found in (comma, enclosed) if found]
         starts += ([dash + 3] if dash > 0 else []) + ([opening.end()] if opening else [])
+        unnamed = None  # 'The witness paused.': someone, if no name follows ('Her neighbour, Tomás Breen (35), said')
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
@@ -349,12 +382,13 @@ class _Article:
                 if person.role.split()[-1].lower() in _WORKS:
                     return None  # 'Her new book, Thin Blue Line, is ...': about no one
                 kept = speaks or _KIN_SUBJECT.match(person.role) or _titled(person.role)
+                unnamed = unnamed or (person if person.role.split()[-1] in PERSON_NOUNS else None)
                 person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if kept else None)
             if person and person.name and _AND_ANOTHER.match(rest):
                 return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
             if person:
                 return person
-        return None
+        return unnamed
 
     def _signer(self, document: Person, rest: str) -> Person | None:
         """'The letter, signed by union president Cody Barrientos, warned ...' and 'A report by
@@ -449,7 +483,7 @@ class _Article:
         before = "\n".join(self.texts[first : near.block] + [self.texts[near.block][: near.start]])
         mentions = [m for m in self.mentions_before(near.block, near.start) if m.person.name]
         mentioned = [m.person for m in mentions]
-        organisations = {p.name for p in mentioned if is_organisation(p) or self._brand_like(p)}
+        organisations = {p.name for p in mentioned if is_organisation(p) or self._brand_like(p) or is_organisation(Person("", self.described_as(p.name)))}
         organisations |= {name for name in {p.name for p in mentioned} | set(self.full_names)
                           if is_organisation(Person(name)) or f"{name}, which" in before or re.search(_RUN_BY + re.escape(name), before)}
         # where each was last named: written out, or as a mention ('Coastal Meridian' for Coastal Meridian Health)
@@ -472,7 +506,7 @@ class _Article:
 
     def described_as(self, name: str) -> str:
         """'a trading platform' where the article writes 'Deltaswap, a trading platform that ...'."""
-        found = re.search(rf"\b{re.escape(name)}, (an? (?:[\w-]+ ){{0,4}}?[\w-]+)(?=[,.;]| that | which | based )", "\n".join(self.texts))
+        found = re.search(rf"\b{re.escape(name)}, (an? (?:[\w.-]+ ){{0,4}}?[\w-]+)(?=[,;]|\.(?:\s|$)| that | which | based )", "\n".join(self.texts))
         return found.group(1) if found else ""
 
     def role_of(self, name: str, speakers: bool = True) -> str:
@@ -502,9 +536,9 @@ def _initials_of_organisations(names) -> dict[str, str]:
 
 
 def _mask_dateline(text: str) -> str:
-    """'HARLOW CREEK, Kansas (WN) - A depot supervisor told' -> the same with the place blanked:
-    where the story was filed is never who spoke."""
-    found = _DATELINE.match(text) if text[:2].isupper() else None
+    """'HARLOW CREEK, Kansas (WN) - A depot supervisor told' -> the same with the place blanked
+    (where the story was filed is never who spoke), and a live blog's '15:31 GST - ' too."""
+    found = _DATELINE.match(text) if text[:2].isupper() else _TIMESTAMP.match(text) if text[:1].isdigit() else None
     return " " * found.end() + text[found.end():] if found else text
 
 
@@ -720,9 +754,13 @@ def _before(article: _Article, first) -> Person | None:
     agent = _DESCRIBED_BY.search(before)
     if agent:  # 'was once described by food critic Gideon Farrow as "..."'
         return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN
+    relayed = _QUOTED_AS_SAYING.search(before)
+    if relayed:  # 'state news agency DNA quoted President X as saying the country "..."': X's words
+        return parse_np(relayed.group(1).split(), article.proper, False) or UNKNOWN
     described = _THAT_DESCRIBED_AS.match(before) if before.endswith(" as") else None
-    if described:  # 'the PMA said documents showed that staff had described savers as "..."': the staff's words
-        return parse_np(described.group(1).split(), article.proper, False) or UNKNOWN
+    describer = parse_np(described.group(1).split(), article.proper, False) if described else None
+    if describer is not None:  # 'the PMA said documents showed that staff had described savers as "..."': the staff's words
+        return describer
     last_verb = list(SPEECH_VERB.finditer(before))[-1:]
     if last_verb and _PASSIVE.search(before, 0, last_verb[0].start()) and _BY_AGENT.match(before, last_verb[0].end()):
         return UNKNOWN  # 'According to X, families had been told by officials to "..."': the officials' words
@@ -740,7 +778,7 @@ def _before(article: _Article, first) -> Person | None:
         # 'X, who called it "..."'; '... from the Friends of Kelby Library, which said': the name itself
         relative = _RELATIVE_END.search(head)
         head = head[: relative.start()] if relative else head
-        clause = _RELATIVE_CLAUSE_END.search(head)
+        clause = _RELATIVE_CLAUSE_END.search(head) or _RELATIVE_WITH_APPOSITIVE.search(head)
         head = head[: clause.start()] + "," if clause else head  # its antecedent may be an appositive: 'X, a Republican who
         found = _np_before(head, article.proper, whole=False, affiliation=not relative or relative.group(1) != "which")
         found = found or _reported_speaker(head, article.proper)

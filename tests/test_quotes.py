@@ -1531,3 +1531,66 @@ def test_i_after_a_sentences_first_word_is_the_narrator():
     from briefgen.names import parse_np
 
     assert parse_np(["Maybe", "I"], set(), True).pronoun == "i"
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['The Karvenian Armed Forces General Staff said in a statement: "The strike was meant to wreck the talks."'],
+     "Karvenian Armed Forces General Staff", ""),
+    (["Valdoria's interior minister, Celso Ibarra Soto, told lawmakers the army had sent 60 boats.",
+      '"This is not the moment for politics," Ibarra Soto said.'], "Celso Ibarra Soto", "valdoria's interior minister"),
+    (["The Greyford ward count was close, with Conservative Martin Heale ahead early on.", "Martin Heale arrived at the hall at midnight.",
+      'He posted a few minutes later: "Every vote is being counted and we are quietly confident."'], "Martin Heale", ""),
+    (["15:31 GST - The council's secretary-general, Farida al-Nour, finished a short press conference. Asked about the convoy, she said:",
+      '"We are a council of governments, not a court. Nobody in that room defended what happened."'], "Farida al-Nour", "council's secretary-general"),
+    (["Tomasz Reinholt-Obi has spent 31 years in rooms where people would rather shout. A former Polish-Ghanaian diplomat who joined "
+      "the United Nations in 1998, he was made special envoy in April.",
+      '"They both think I am on the other side," he says, "which is probably a good sign."'], "Tomasz Reinholt-Obi", ""),
+    (["The Ratepayers' Watch, a pressure group, said the cut showed ministers were \"finally listening to working families\"."],
+     "Ratepayers' Watch", ""),
+    (["Q: What did your father say?", "A: He keeps asking about the boiler. Ask him what a boiler costs.",
+      "A: Ask me in November.", 'A: He said, "They will eat you alive, and then they will ask you to pay for dinner."'], "", ""),
+    (["Vostok's state news agency TNA quoted President Arkady Melnis as saying the country \"will never sign anything with a pistol on the table.\""],
+     "Arkady Melnis", "President"),
+    (["Bronagh Tully said the set was bought online.",
+      'Bronagh, who also has a nine-year-old son, Cian, added: "We had no idea the little balls had gone under the sofa."'], "Bronagh Tully", ""),
+    (["Dorian Voss, 41, admitted nine counts of fraud.", "One victim, a 90-year-old widow from Marsh End, handed over cash.",
+      'In a statement read to the court by prosecutor Ilse Morgan, she said: "I trusted him because he was so polite."'], "", "one victim"),
+    (['"Is it possible that after all these years you remember things you did not see?" Piet Halvorsen asked.',
+      'The witness paused before answering. "I remember my father\'s coat. Nobody needs to remind me of that," he said.'], "", "the witness"),
+    (['"Hallam was a fine minister and a poor campaigner," Greta Lund said.',
+      'A government spokesman declined to discuss what he called "the private business of another party".'], "", "a government spokesman"),
+    (['A Dunmore County Superior Court judge on Monday ordered a recount, ruling that the process was "sloppy but not sinister."'],
+     "", ""),
+    (['In March she filed to run for mayor against council President Owen Price-Tate, who has called her campaign "a karaoke night with a filing fee."'],
+     "Owen Price-Tate", "council President"),
+    (["The Global Grain Relief Fund, a U.N. agency, said it had begun dropping food to villages cut off by the water. "
+      'In a statement, the agency called the operation "the largest airlift we have run in the region in ten years."'], "Global Grain Relief Fund", ""),
+    (['Shipping groups welcomed it. The Federation of Deckhands\' Unions said in a statement that crews had been "left to fend for themselves for years".'],
+     "Federation of Deckhands' Unions", ""),
+    (['VALTAG said turnout had reached 79% and described the vote as "a parade of national unity."'], "VALTAG", ""),
+    (["We heard it again on Monday, when the transport minister, Hugo Fennimore-Blake, announced a further cut. "
+      'He called it "a sensible rebalancing of our spending at a time of strain at home."'], "Hugo Fennimore-Blake", ""),
+    (['Mr Dwyer, to jeers from the opposition benches, said her party had "never built a single bridge in this county and never will".'],
+     "Dwyer", ""),
+    (['PollPing, whose platform both main parties used last year, said in a statement that its data showed "well-aimed messaging is still cheap."'],
+     "PollPing", ""),
+    (['The Renters\' Union campaign group said in a statement: "Every week this row goes on, another family sleeps in a hostel."'],
+     "Renters' Union", ""),
+])
+def test_speakers_twenty_second_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_quote_whose_words_look_like_a_title_is_speech_when_the_body_said_it():
+    assert found("The Garden Tools Federation said sales had risen.", '"Careful use is key," the federation added.')[-1] == (
+        "Careful use is key", "Garden Tools Federation")
+
+
+@pytest.mark.parametrize("token, is_name", [
+    ("al-Mansoori", True), ("Hyun-woo", True), ("Reinholt-Achebe", True), ("Polish-Nigerian", False), ("Leeds-based", False),
+])
+def test_name_words_with_hyphens(token, is_name):
+    from briefgen.names import is_name_token
+
+    assert is_name_token(token) is is_name
