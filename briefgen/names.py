@@ -59,7 +59,7 @@ _PRIZES = frozenset("prize award awards medal trophy cup".split())  # 'shortlist
 _INDEFINITE = frozenset("someone somebody anyone anybody everyone everybody nobody".split())
 ADVERBS = frozenset("also later then previously again simply recently earlier separately once now still".split())
 _DETERMINERS = frozenset("the a an his her its their our my this that one".split())
-_FUNCTION = frozenset("""and or but that which who whose whom when where while because if to in on
+_FUNCTION = frozenset("""and or but that which who whose whom when where while because if to in on since although though unless until whereas
 at with from by for as than into about after before during was is are were be been being had has
 have will would can could may might must should did does do not no it this these those there here
 then also so yet still now we they you i me him them us what how why whether near outside inside behind beside
@@ -96,7 +96,7 @@ _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 BRACKETED_INITIALS = re.compile(r"\([A-Z]{2,8}\)")  # '(CHWU)': a name's initials given after it
 _PROPER_TOKEN = re.compile(r"[\"(]?[\w.'-]+")
 _CAPITALISED_TOKEN = re.compile(r"(?<![\w.'\"(-])[A-Z][\w.'-]*")  # a _PROPER_TOKEN of ASCII text starting with a capital
-_NAME_TOKEN = re.compile(r"[^\s\"]+|\"")
+_NAME_TOKEN = re.compile(r"[^\s\"()]+|[\"()]")  # 'Ingrid (Hana Viklund),': the brackets are no part of a name
 _ROLE_OPENERS = _DETERMINERS | {"fellow"}
 # 'Teachers' Association general secretary Owen Tregarthen': lower-case role words, then a name
 _ROLE_WORDS = TITLES | frozenset("""general branch executive regional national senior assistant press
@@ -118,7 +118,7 @@ DEMONYMS = frozenset("""pole briton scot welshman welshwoman irishman irishwoman
 frenchwoman spaniard dane swede finn norwegian german italian american australian canadian russian ukrainian serb
 croat czech slovak slovenian greek turk brazilian argentine argentinian chilean colombian mexican peruvian japanese
 chinese korean indian pakistani kenyan nigerian ghanaian dutchman dutchwoman belgian swiss austrian portuguese
-hungarian romanian bulgarian latvian lithuanian estonian icelander kiwi aussie yank""".split())
+hungarian romanian bulgarian latvian lithuanian estonian icelander kiwi aussie yank serbian bosnian albanian""".split())
 _ORIGIN_WORDS = frozenset("based born bred raised educated trained led owned run backed funded made built registered headquartered".split())  # not 'Hyun-woo'
 _NATIONALITIES = frozenset("""british english scottish welsh irish french spanish danish swedish finnish polish dutch
 turkish israeli iraqi iranian afghan somali sudanese egyptian moroccan lebanese syrian jordanian saudi emirati
@@ -132,7 +132,7 @@ _LOWER_ROLE_START = frozenset("retired former fellow".split())
 MAX_NP_WORDS = 12
 # A capitalised word followed by another or by a particle: where a name of two or more words can start
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)\b(?! (?:[A-Z]|of\b))")  # not 'Marks and Spencer Group'
-_TWO_NAME_WORDS = re.compile(r'(?:^|[\s"])[A-Z][^\s"]*\s+(?:[A-Z]|(?i:' + "|".join(sorted(_PARTICLES)) + r')[,.;:!?]*(?:\s|$))')
+_TWO_NAME_WORDS = re.compile(r'(?:^|[\s"(])[A-Z][^\s"]*\s+(?:[A-Z]|(?i:' + "|".join(sorted(_PARTICLES)) + r')[,.;:!?]*(?:\s|$))')
 _ABBREVIATIONS = vocabulary("en").abbreviations
 
 
@@ -191,6 +191,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     name = without_place_possessive(name)
     if cut and tokens[cut - 1].replace(".", "") in _COUNTRY_CODES and is_organisation(Person(" ".join(name))):
         cut, name = cut - 1, [tokens[cut - 1], *name]  # "the U.S. Attorney's Office": its name, not a role
+    if len(name) == 2 and name[0] in ("Co", "Co.", "County"):
+        return None  # 'Co Mayo', 'County Durham': a county
     if len(name) == 1 and (len(name[0].rstrip(".")) == 1 or name[0] in _WEEKDAYS):
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
@@ -314,7 +316,8 @@ def phrase_ending(tokens: list[str]) -> list[str]:
     phrase: list[str] = []
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n]
-        if is_function(token) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n):
+        campaign = token == "Now" and n > 0 and is_name_token(tokens[n - 1])  # 'Fair Exams Now', 'Peace Now'
+        if is_function(token) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n) and not campaign:
             break
         if token.lower() in _SPEECH_WORDS or len(phrase) >= MAX_NP_WORDS or not token.strip("-"):
             break  # a dash ends it: '12:02 p.m. - The Marchand family has posted'
@@ -332,6 +335,8 @@ def appositive_name(rest: str, proper, described: Person = Person()) -> Person |
     before it is theirs unless the appositive gives one ('Her challenger, businessman X')."""
     found = re.match(r"^,\s+([^,]+)(?:,|$)", rest)
     tokens = found.group(1).split() if found else []
+    if tokens[:1] in (["Co"], ["Co."], ["County"]):
+        return None  # 'A reader in Lisheen, Co Clare,': where she lives
     if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and is_organisation(described):
         return Person(tokens[0])  # 'The pilots' union, BAPG, said'
     if tokens and tokens[-1].endswith(".") and not is_abbreviation(tokens[-1]):
@@ -468,7 +473,7 @@ def _joins_organisation(tokens: list[str], n: int) -> bool:
         return tokens[n - 1][:1].isupper() and tokens[n + 1][:1].isupper()  # 'Harrow & Finch': no person's name has one
     if tokens[n] == "and" and 0 < n:
         run = list(takewhile(lambda t: t[:1].isupper(), tokens[n + 1 : n + 5]))
-        of_organisation = any(tokens[k].lower() in _ORG_WORDS and tokens[k + 1] == "of" for k in range(n - 1))  # 'Department of Roads and Bridges'
+        of_organisation = any(tokens[k].lower() in _ORG_WORDS and tokens[k + 1] in ("of", "for") for k in range(n - 1))  # 'Department of Roads and Bridges', 'for Energy and Net Zero'
         return tokens[n - 1][:1].isupper() and (of_organisation and bool(run) or any(t.rstrip(",.;:").lower() in _ORG_WORDS for t in run))
     if tokens[n] not in ("for", "on") or n == 0 or n + 1 >= len(tokens):
         return False
@@ -570,6 +575,8 @@ def proper_nouns(sentences: list[str]) -> frozenset:
     for sentence in sentences:
         if sentence[1:2] == ":" and sentence[:1] in "QA":
             sentence = sentence[2:]  # 'A: Ask me in November.': an interview's answer opens there
+        elif sentence[:1] == "[" and "]" in sentence[:40]:
+            sentence = sentence[sentence.index("]") + 1 :]  # '[Groans] Two stars!', '[Photo] Co-owners X and Y
         proper.update(t.rstrip(".").removesuffix("'s") for t in _inner_capitalised(sentence))  # 'Kroll's' names Kroll
     return frozenset(proper)
 

@@ -39,6 +39,7 @@ _PARTY_TAG = re.compile(
     r"|(?<=[a-z]) \((?:Ind|Lab|Con|Grn|Green|Lib Dem|LD|SNP|PC|Plaid|SF|FF|FG|SD|DUP|UUP|SDLP|PBP|Reform|Independent)\.?\)"
 )
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?(?: \([\w.& ]{1,24}\))? - ")
+_STAGE_DIRECTION = re.compile(r"\[[A-Za-z][A-Za-z ]{0,29}\]")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?\s+-\s+")
 _BY_AGENT = re.compile(r"\s+by\s")
 _AFFILIATION = frozenset("for at from to with within inside near in".split())  # 'a spokesman for the Department for Rivers'
@@ -143,7 +144,7 @@ _TIMES = frozenset("day week weekend month year night morning afternoon evening 
 _PLACE_NOUNS = frozenset("capital city town village county province region state country island port".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
-_ASIDES = frozenset("in at on during after before via through speaking writing to amid despite under with".split())
+_ASIDES = frozenset("in at on during after before via through speaking writing to amid despite under with near outside".split())
 _DOCUMENTS = frozenset("report study review statement letter survey paper document audit analysis".split())
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w'-]*\s+(?:(?:of|and|for|the)\s+)*){1,7}[A-Z][\w'-]*)\s+\(([A-Z]{2,8})\)")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*)$")  # 'with Hollins vowing'
@@ -537,9 +538,11 @@ def _initials_of_organisations(names) -> dict[str, str]:
 
 def _mask_dateline(text: str) -> str:
     """'HARLOW CREEK, Kansas (WN) - A depot supervisor told' -> the same with the place blanked
-    (where the story was filed is never who spoke), and a live blog's '15:31 GST - ' too."""
+    (where the story was filed is never who spoke), and a live blog's '15:31 GST - ', and
+    labels such as '[Photo]' and '[Laughs]' anywhere."""
     found = _DATELINE.match(text) if text[:2].isupper() else _TIMESTAMP.match(text) if text[:1].isdigit() else None
-    return " " * found.end() + text[found.end():] if found else text
+    text = " " * found.end() + text[found.end():] if found else text
+    return _STAGE_DIRECTION.sub(lambda label: " " * len(label.group()), text) if "[" in text else text
 
 
 def _mask_party_tags(text: str) -> str:
@@ -853,7 +856,7 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     if signer is not None and signer.name:
         return signer
     tokens = _TRAILING_TIME.sub("", _DASH_ASIDE.sub("", head)).split()
-    while tokens and tokens[-1].lower() in ADVERBS:
+    while tokens and tokens[-1] in ADVERBS:  # not "Fair Exams Now"
         tokens.pop()
     segments = [s.split() for s in " ".join(tokens).split(",")]
     if len(segments) > 1 and not segments[-1]:

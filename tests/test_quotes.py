@@ -1594,3 +1594,25 @@ def test_name_words_with_hyphens(token, is_name):
     from briefgen.names import is_name_token
 
     assert is_name_token(token) is is_name
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["The film follows Ingrid (Hana Lidholm), a widowed apple farmer on a sinking island.",
+      '"Pernille kept taking my lines away," Lidholm said. "By the end I had eleven sentences."'], "Hana Lidholm", ""),
+    (["[Photo] Co-owners Rafael Montez, left, and Jess Whitby in the dining room on Tuesday.",
+      "For six years, Rafael Montez and Jess Whitby sold tacos out of a van.",
+      '"Everything touches the fire at some point," Montez said.'], "Rafael Montez", "co-owners"),
+    (["Becky Strand, 29, said the monitor caught fire.", "Since Becky shared her photos online, dozens of parents have come forward.",
+      'She said: "Somebody somewhere signed this off."'], "Becky Strand", ""),
+    (["Q: What did the review say?", '[Groans] Two stars! Two stars. She wrote "Too many commas, not enough grandchildren."'], "", ""),
+    (['In a statement, the Department for Energy and Net Zero said: "We know how hard this winter will be for many families."'],
+     "Department for Energy and Net Zero", ""),
+    (['Parents\' campaign group Fair Exams Now said in a statement that pupils had been "let down by a system that relies on a cupboard".'],
+     "Fair Exams Now", "parents' campaign group"),
+    (['A reader in Ballyvane, Co Mayo, has sent us a photo of the pier. She writes: "Lived here 50 years and never seen the water this high."'],
+     "", ""),
+    (['Kerry Dunne, 31, from Ashby, near Westmarch, said the heater started "hissing and then belching black smoke" at 2am.'], "Kerry Dunne", ""),
+])
+def test_speakers_twenty_third_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
