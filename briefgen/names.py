@@ -35,7 +35,7 @@ brig sgt cpl pvt sen rep gov pres supt det insp rev hon fr general lieutenant co
 captain admiral commander brigadier sergeant corporal marshal senator representative governor cr chairperson supervisor
 president chancellor minister secretary mayor judge justice professor doctor bishop archbishop
 rabbi imam sheikh emir chairman chairwoman chair chief director ambassador inspector superintendent
-detective constable councillor councilor sheriff king queen prince princess pope premier coach
+detective constable councillor councilor sheriff undersheriff king queen prince princess pope premier coach
 retired former fellow late rear vice deputy acting air royal navy army ceo cllr revd rt manager
 officer leader spokesman spokeswoman spokesperson owner founder co-founder cofounder co-owner co-chair editor head organiser organizer
 treasurer headteacher reader viewer listener congressman congresswoman assemblyman assemblywoman councilman councilwoman
@@ -65,7 +65,7 @@ have will would can could may might must should did does do not no it this these
 then also so yet still now we they you i me him them us what how why whether near outside inside behind beside
 across around toward towards through among amid against within along beyond via""".split())
 _OPENERS = _FUNCTION | ADVERBS | _DETERMINERS | frozenset("meanwhile however speaking asked today yesterday instead".split())
-_ORG_WORDS = frozenset("""times staff chamber agency council ministry union association office department bank
+_ORG_WORDS = frozenset("""times staff chamber network agency council ministry union association office department bank
 university branch bureau inspectorate directorate tribunal holdings party service services company group authority court committee commission board
 institute federation guild partners corp inc ltd news radio herald insider wire courier beacon post
 journal house police government trust regulator centre center society foundation alliance
@@ -210,7 +210,8 @@ def _title_in_organisation(tokens: list[str], cut: int) -> bool:
     """'Air' in 'Air Safety Directorate', 'Royal' in "Women's Royal Voluntary Service": a title
     word inside an organisation's name."""
     word = tokens[cut - 1]
-    return cut < len(tokens) and tokens[-1].lower() in _ORG_WORDS and word.lower() in TITLES and word.istitle()
+    organisation = tokens[-1].lower() in _ORG_WORDS or cut < len(tokens) and tokens[cut].lower() in _ORG_WORDS  # 'Royal College of Emergency Care'
+    return cut < len(tokens) and organisation and word.lower() in TITLES and word.istitle()
 
 
 def without_place_possessive(words: list[str]) -> list[str]:
@@ -413,6 +414,8 @@ def _starts_name(tokens: list[str], proper) -> bool:
         return True
     if first.lower() in _OPENERS or len(tokens) < 2 or not is_name_token(tokens[1].rstrip(",.;:")):
         return False
+    if re.fullmatch(r"[A-Z]\.", tokens[1]):
+        return True  # 'Dennis R. Kolb, 58, pleaded guilty': a middle initial follows a first name
     # 'Sandra Oyelaran said' is a name; 'Pensioner Moira Gallacher said' starts with a role;
     # 'Millbrook City Council said' is all one name
     last = tokens[-1].rstrip(",.;:").lower()
@@ -425,6 +428,8 @@ def _in_name(tokens: list[str], n: int) -> bool:
         return _inside_organisation_name(tokens, n)
     if _joins_organisation(tokens, n) or _acronym_in_organisation(tokens, n):
         return True
+    if tokens[n].startswith("All-") and tokens[-1].lower() in _ORG_WORDS:
+        return True  # 'The All-Counties Tennis Club' (but 'All-Star Micheál Cussen' is an honour)
     if tokens[n] in _SAINT and n + 1 < len(tokens) and is_name_token(tokens[n + 1]):
         return True  # 'St. Agnes Regional Medical Center'
     if not _is_particle(tokens, n):

@@ -74,6 +74,12 @@ _SIGNED_BY = re.compile(
     r"(?:\s+(?:at|on|in|shortly|just|late|early|minutes|hours|days|weeks)\s[^,]*|\s+and\s+[a-z-]+ed\s[^,]*)?,\s*$",
     re.IGNORECASE,
 )  # 'The letter, written by Dr. X and signed by her colleagues, warns'; 'Another message, sent by X at 11pm, read:'
+_US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island", "South Carolina",
+    "South Dakota", "West Virginia",
+}
 _PARTY_WORDS = frozenset("conservative labour labor liberal democrat democratic republican independent green socialist unionist".split())
 _WHEN_NAMED = re.compile(
     r",\s+(?:when|as|after|before|while)\s+(?:the\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3},\s+)?"
@@ -326,7 +332,7 @@ class _Article:
         elif subject is not None and (subject.name or subject.role):
             possessor = _POSSESSOR.match(subject.role)  # 'Tara Finch's son Oscar': Tara Finch is named too
             if possessor:
-                yield 0, Person(possessor.group(1))
+                yield 0, self._owner(possessor.group(1))
             yield 0, subject
         else:
             yield from self._only_person_in(sentence)
@@ -347,7 +353,7 @@ class _Article:
         names one so."""
         owner = _POSSESSOR.match(sentence.lstrip())
         if owner:
-            yield len(sentence) - len(sentence.lstrip()), Person(owner.group(1))
+            yield len(sentence) - len(sentence.lstrip()), self._owner(owner.group(1))
             return
         plain = " ".join(sentence.split())  # a nickname is blanked: 'Tommy        Brannigan'
         named = {}
@@ -364,6 +370,11 @@ class _Article:
             name, offset = named.popitem()
             yield offset, Person(name)
 
+    def _owner(self, words: str) -> Person:
+        """"Gov. Wade Crandall's office" -> Wade Crandall (the title is a role, not his name)."""
+        person = parse_np(words.split(), self.proper, False)
+        return Person(person.name, person.role) if person is not None and person.name else Person(words)
+
     def subject(self, sentence: str) -> Person | None:
         """The subject of a sentence, also after an opening phrase ('Speaking to CNN, X said')."""
         sentence = _without_conjunction(sentence)
@@ -378,6 +389,8 @@ class _Article:
         for start in starts:
             tokens, rest = forward_np(sentence[start:])
             person = parse_np(tokens, self.proper, start == 0)
+            if start and person is not None and person.name in _US_STATES:
+                continue  # 'Hospitals in Harrison and Springfield, Missouri, treated 60 people': a place
             if person and not person.name and not person.pronoun:
                 speaks = _THEN_SPEAKS.match(rest)
                 if person.role.split()[-1].lower() in _WORKS:

@@ -1616,3 +1616,23 @@ def test_name_words_with_hyphens(token, is_name):
 def test_speakers_twenty_third_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["Gov. Wade Crandell's office released a short statement on the vote:",
+      '"The vote today is a good start, and I look forward to working with the House on a bill."'], "Wade Crandell", "Gov."),
+    (["Dennis R. Kolbe, 58, pleaded guilty in July to wire fraud.", '"I am ashamed. There is no other word for it," he said.'],
+     "Dennis R. Kolbe", ""),
+    (["Hospitals in Harrison and Springfield, Missouri, treated more than 60 people.",
+      '"We funded about 40 shelters. We need 400," she said.'], "", ""),
+    (['The All-Shires Croquet Club, which runs the lawns, said in a statement: "Players are expected to behave themselves."'],
+     "All-Shires Croquet Club", ""),
+    (['In a statement after the hearing, the Royal College of Urgent Medicine said: "What MPs heard today is what our members see."'],
+     "Royal College of Urgent Medicine", ""),
+    (["Water companies' trade body, Water UK Alliance Network, said its members were \"investing record amounts in storm overflows\"."],
+     "Water UK Alliance Network", "water companies' trade body"),
+    (['"She taught me that the job is mostly listening," Undersheriff Tomas Ybarra said.'], "Tomas Ybarra", "Undersheriff"),
+])
+def test_speakers_twenty_fourth_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
