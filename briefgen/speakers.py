@@ -211,16 +211,15 @@ class _Article:
 
     def __init__(self, norms: list[str]):
         self.nicknames = nicknames(norms)
-        self.texts = [_mask_party_tags(_mask_dateline(mask_nicknames(norm))) for norm in norms]
+        self.texts = [_mask_party_tags(_mask_furniture(mask_nicknames(norm))) for norm in norms]
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
         self.proper = proper_nouns(sentences) | self.nicknames.keys()  # 'Winnie said' names her
         self.full_names = full_names(sentences, self.proper)
         self.proper = self.proper | first_names(self.full_names)  # 'Danielle, speaking from her bed, said'
         # 'the International Cycling Integrity Unit (ICIU)': what 'the ICIU said' means
-        whole = "\n".join(self.texts)
-        given = _ACRONYM.findall(whole) if BRACKETED_INITIALS.search(whole) else ()  # the search is the slow part: most have none
+        given = _ACRONYM.findall(self.whole) if BRACKETED_INITIALS.search(self.whole) else ()  # the search is the slow part: most have none
         self.acronyms = {**_initials_of_organisations(self.full_names), **{short: " ".join(without_place_possessive(without_determiner(name).split())) for name, short in given}}
-        self.genders = self._genders(whole) if _GENDER_TITLE.search(whole) else {}
+        self.genders = self._genders(self.whole) if _GENDER_TITLE.search(self.whole) else {}
         narration = [_without_quotations(text) for text in self.texts]
         self.narration = [(number, start, text[start:end]) for number, text in enumerate(narration) for start, end in sentence_spans(text)]
         self.reach = _reach(self.texts, narration)
@@ -293,17 +292,22 @@ class _Article:
     def _with_given_name(self, name: str, bearers: set[str]) -> str:
         """'Vargas Amat' -> 'Celso Vargas Amat', a double surname's bearer, if he is the one
         such name written inside a sentence ('The Vargas Amat Foundation' is no one's)."""
-        whole = "\n".join(self.texts)
-        given = {full for full in bearers if len(full.split()) == len(name.split()) + 1 and self._given_name(full.split()[0], full, whole)}
+        given = {full for full in bearers if len(full.split()) == len(name.split()) + 1 and self._given_name(full.split()[0], full)}
         return given.pop() if len(given) == 1 else name
 
-    @staticmethod
-    def _given_name(word: str, full: str, whole: str) -> bool:
+    def _given_name(self, word: str, full: str) -> bool:
         """Whether `word` is the given name in `full`: a name word written inside a sentence
         and never without the rest ('Conservative Martin Sayce' beside 'Conservative activists')."""
-        if not is_name_token(word) or is_function(word) or word.lower() in _PARTY_WORDS or not re.search(rf"(?:\b[a-z]+|,) {re.escape(full)}\b", whole):
+        if not is_name_token(word) or is_function(word) or word.lower() in _PARTY_WORDS:
             return False
-        return len(re.findall(rf"\b{re.escape(word)}\b", whole)) == len(re.findall(rf"\b{re.escape(full)}\b", whole))
+        if not re.search(rf"(?:\b[a-z]+|,) {re.escape(full)}\b", self.whole):
+            return False
+        return len(re.findall(rf"\b{re.escape(word)}\b", self.whole)) == len(re.findall(rf"\b{re.escape(full)}\b", self.whole))
+
+    @cached_property
+    def whole(self) -> str:
+        """The article's paragraphs as one text, for the few questions asked of all of it."""
+        return "\n".join(self.texts)
 
     @cached_property
     def common_nouns(self) -> frozenset:
@@ -464,8 +468,7 @@ class _Article:
         the person last named in the two paragraphs before `near`, as 'she' would be."""
         earlier = [m.person.name for m in self.mentions_before(near.block, near.start) if m.person.name and person_like(m.person) and not is_organisation(m.person)]
         if age:
-            text = "\n".join(self.texts)
-            earlier = [name for name in earlier if re.search(rf"{re.escape(name)},\s+(?:aged\s+)?{age}\b", text)] or earlier
+            earlier = [name for name in earlier if re.search(rf"{re.escape(name)},\s+(?:aged\s+)?{age}\b", self.whole)] or earlier
         if not earlier:
             return person
         return Person(earlier[-1], self.role_of(earlier[-1], speakers=False))
@@ -520,7 +523,7 @@ class _Article:
 
     def described_as(self, name: str) -> str:
         """'a trading platform' where the article writes 'Deltaswap, a trading platform that ...'."""
-        found = re.search(rf"\b{re.escape(name)}, (an? (?:[\w.-]+ ){{0,4}}?[\w-]+)(?=[,;]|\.(?:\s|$)| that | which | based )", "\n".join(self.texts))
+        found = re.search(rf"\b{re.escape(name)}, (an? (?:[\w.-]+ ){{0,4}}?[\w-]+)(?=[,;]|\.(?:\s|$)| that | which | based )", self.whole)
         return found.group(1) if found else ""
 
     def role_of(self, name: str, speakers: bool = True) -> str:
@@ -549,7 +552,7 @@ def _initials_of_organisations(names) -> dict[str, str]:
     return {initials: bodies.pop() for initials, bodies in found.items() if len(bodies) == 1}
 
 
-def _mask_dateline(text: str) -> str:
+def _mask_furniture(text: str) -> str:
     """'HARLOW CREEK, Kansas (WN) - A depot supervisor told' -> the same with the place blanked
     (where the story was filed is never who spoke), and a live blog's '15:31 GST - ', and
     labels such as '[Photo]' and '[Laughs]' anywhere."""
