@@ -218,7 +218,8 @@ def without_place_possessive(words: list[str]) -> list[str]:
     """"Britain's Medical Products Safety Agency" -> 'Medical Products Safety Agency': the body
     is named after the place's possessive ('Women's Royal Voluntary Service' keeps its word)."""
     owner = words[0][:-2] if words and words[0].endswith("'s") else ""
-    if len(words) >= 3 and owner.istitle() and not owner.endswith(("en", "ople")) and is_organisation(Person(" ".join(words[1:]))):
+    place = owner.istitle() and not owner.endswith(("en", "ople")) or owner.replace(".", "") in _COUNTRY_CODES  # "the UK's"
+    if len(words) >= 3 and place and is_organisation(Person(" ".join(words[1:]))):
         return words[1:]
     return words
 

@@ -148,6 +148,8 @@ granddaughter aunt uncle nephew niece cousin partner fiance fiancee boyfriend gi
 """.split())  # kin are someone else's: after 'Jack, 7, was rescued', 'the mother said' is not Jack
 _TIMES = frozenset("day week weekend month year night morning afternoon evening season decade century time moment".split())
 _PLACE_NOUNS = frozenset("capital city town village county province region state country island port".split())
+_STREETS = frozenset("road street avenue lane drive close crescent terrace boulevard highway way row square".split())
+_AT_PLACE = frozenset("on in at along near off".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
 _ASIDES = frozenset("in at on during after before via through speaking writing to amid despite under with near outside".split())
@@ -883,6 +885,8 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
             segments.pop()
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
+    if _an_address(tokens, phrase):  # 'Several of her neighbours on Riverside Road said': not the road
+        return Person("", " ".join([tokens[0].lower(), *tokens[1:]])) if tokens[0].lower() in ("a", "an", "the") else UNKNOWN
     affiliated = _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper) if affiliation else None
     if whole and affiliated and not affiliated.name and len(affiliated.role.split()) == len(tokens) and len(segments) == 1:
         return affiliated  # '," a spokesman for the operator said'
@@ -890,6 +894,11 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
         return None
     at_start = len(segments) == 1 and len(phrase) == len(tokens)
     return affiliated or parse_np(phrase, proper, at_start)
+
+
+def _an_address(tokens: list[str], phrase: list[str]) -> bool:
+    before = tokens[: len(tokens) - len(phrase)]
+    return bool(phrase) and bool(before) and before[-1].lower() in _AT_PLACE and phrase[-1].lower() in _STREETS
 
 
 def _relative_clause_removed(segments: list[list[str]]) -> list[list[str]]:

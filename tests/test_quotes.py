@@ -1632,7 +1632,15 @@ def test_speakers_twenty_third_round(paragraphs, speaker, role):
     (["Water companies' trade body, Water UK Alliance Network, said its members were \"investing record amounts in storm overflows\"."],
      "Water UK Alliance Network", "water companies' trade body"),
     (['"She taught me that the job is mostly listening," Undersheriff Tomas Ybarra said.'], "Tomas Ybarra", "Undersheriff"),
+    (["The UK's Battery Safety Council said the advice was \"that most battery damage is caused by heat, full stop\"."],
+     "Battery Safety Council", ""),
 ])
 def test_speakers_twenty_fourth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_street_after_on_or_in_is_where_the_speakers_live():
+    assert analysed('Several of her neighbours on Willow Bank Road said the town had been "left to fend for itself" again.').quotes[-1].speaker == ""
+    quote = analysed('A neighbour in Tern Close said she watched the roof "fold in like a wet paper bag".').quotes[-1]
+    assert (quote.speaker, quote.role) == ("", "a neighbour in Tern Close")
