@@ -108,8 +108,8 @@ _ROLE_THEN_NAME = re.compile(
     r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee|ive)\s+[A-Z][^\W\d_][\w'-]*\s+[A-Z][^\W\d_]"
 )
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][^\W\d_]+")  # 'Farida al-Mansoori', 'Omar el-Sayed'
-_SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la".split())
-_PARTICLES = frozenset("de del della der den van von da di du la le bin al of an".split())
+_SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la ap".split())
+_PARTICLES = frozenset("de del della der den van von da di du la le bin al of an ap".split())  # "Rhodri ap Gwilym"
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
 IRREGULAR_PAST = frozenset("""shot spat struck shook went came made took gave won lost left met ran sat stood held kept felt saw
 found got put set spent sent brought thought began became broke chose drove fell fought flew grew hit hung knew led
@@ -437,7 +437,8 @@ def _in_name(tokens: list[str], n: int) -> bool:
         return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n) or _country_after_name(tokens, n)
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
     after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
-    return before is not None and after is not None and is_name_token(before) and (is_name_token(after) or after.endswith("s'"))
+    titled = before is not None and before.lower().rstrip(".") in TITLES and tokens[n] in _SURNAME_PARTICLES  # 'Mr ap Gwilym'
+    return before is not None and after is not None and (is_name_token(before) or titled) and (is_name_token(after) or after.endswith("s'"))
 
 
 def _country_after_name(tokens: list[str], n: int) -> bool:
@@ -494,7 +495,8 @@ def _inside_organisation_name(tokens: list[str], n: int) -> bool:
     end = n + 1
     while end < len(tokens) and (is_name_token(tokens[end]) or tokens[end].istitle() and tokens[end].lower() in TITLES):
         end += 1
-    return end > n + 1 and (tokens[end - 1].lower() in _ORG_WORDS or tokens[n].endswith("s'"))  # "Taxpayers' Vigil"
+    # "Taxpayers' Vigil"; not "Halvorsen Capital Markets' Rajiv Menon", a firm's analyst
+    return end > n + 1 and (tokens[end - 1].lower() in _ORG_WORDS or tokens[n].endswith("s'") and end == n + 2)
 
 
 def _affiliation_removed(tokens: list[str]) -> list[str]:

@@ -1644,3 +1644,14 @@ def test_a_street_after_on_or_in_is_where_the_speakers_live():
     assert analysed('Several of her neighbours on Willow Bank Road said the town had been "left to fend for itself" again.').quotes[-1].speaker == ""
     quote = analysed('A neighbour in Tern Close said she watched the roof "fold in like a wet paper bag".').quotes[-1]
     assert (quote.speaker, quote.role) == ("", "a neighbour in Tern Close")
+
+
+def test_a_firms_plural_possessive_before_a_full_name_is_its_analyst():
+    quote = analysed("Halvorsen Capital Markets' Rajiv Menon wrote that the update raised \"more questions about execution than answers\".").quotes[-1]
+    assert (quote.speaker, quote.role) == ("Rajiv Menon", "Halvorsen Capital Markets'")
+
+
+def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
+    quote = analysed('Council leader Rhodri ap Gwilym called the cuts "the hardest decisions this authority has ever taken".',
+                     '"There is no fat left to trim," Mr ap Gwilym said. "We are now cutting into muscle."').quotes[-1]
+    assert (quote.speaker, quote.role) == ("Rhodri ap Gwilym", "council leader")
