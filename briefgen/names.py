@@ -192,7 +192,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     if cut and tokens[cut - 1].replace(".", "") in _COUNTRY_CODES and is_organisation(Person(" ".join(name))):
         cut, name = cut - 1, [tokens[cut - 1], *name]  # "the U.S. Attorney's Office": its name, not a role
     if len(name) == 2 and name[0] in ("Co", "Co.", "County"):
-        return None  # 'Co Mayo', 'County Durham': a county
+        return None  # 'Co Mayo', 'County Durham' ('A reader in Lisheen, Co Clare,'): a county
     if len(name) == 1 and (len(name[0].rstrip(".")) == 1 or name[0] in _WEEKDAYS):
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
@@ -337,8 +337,6 @@ def appositive_name(rest: str, proper, described: Person = Person()) -> Person |
     before it is theirs unless the appositive gives one ('Her challenger, businessman X')."""
     found = re.match(r"^,\s+([^,]+)(?:,|$)", rest)
     tokens = found.group(1).split() if found else []
-    if tokens[:1] in (["Co"], ["Co."], ["County"]):
-        return None  # 'A reader in Lisheen, Co Clare,': where she lives
     if len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and is_organisation(described):
         return Person(tokens[0])  # 'The pilots' union, BAPG, said'
     if tokens and tokens[-1].endswith(".") and not is_abbreviation(tokens[-1]):
