@@ -38,6 +38,12 @@ _PARTY_TAG = re.compile(
     # British and Irish councillors: 'Cllr Declan Furlong (Ind)', 'Cllr Nadia Obi (Lab)'
     r"|(?<=[a-z]) \((?:Ind|Lab|Con|Grn|Green|Lib Dem|LD|SNP|PC|Plaid|SF|FF|FG|SD|DUP|UUP|SDLP|PBP|Reform|Independent)\.?\)"
 )
+# 'Cllr Anita Rowe (Harrowfield North, Liberal Democrat)', 'Jo Marsh (pictured)', 'Mary Keane (67)':
+# a ward, a party, a photo's pointer or an age in brackets after a name is no part of what follows
+_NAME_ASIDE = re.compile(
+    r"(?<=\w) \((?:(pictured|left|right|centre|center|above|below|inset|\d{1,3})"
+    r"|[A-Z][\w'.-]*(?:(?:,? | & | and )[A-Z][\w'.-]*){0,5})\)"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?(?: \([\w.& ]{1,24}\))? - ")
 _STAGE_DIRECTION = re.compile(r"\[[A-Za-z][A-Za-z ]{0,29}\]")
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))?\s+-\s+")
@@ -213,7 +219,7 @@ class _Article:
 
     def __init__(self, norms: list[str]):
         self.nicknames = nicknames(norms)
-        self.texts = [_mask_party_tags(_mask_furniture(mask_nicknames(norm))) for norm in norms]
+        self.texts = [_mask_asides(_mask_furniture(mask_nicknames(norm))) for norm in norms]
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
         self.proper = proper_nouns(sentences) | self.nicknames.keys()  # 'Winnie said' names her
         self.full_names = full_names(sentences, self.proper)
@@ -563,10 +569,28 @@ def _mask_furniture(text: str) -> str:
     return _STAGE_DIRECTION.sub(lambda label: " " * len(label.group()), text) if "[" in text else text
 
 
-def _mask_party_tags(text: str) -> str:
+def _mask_asides(text: str) -> str:
     """'Rep. Ann Holt (D-Ore.), the sponsor, said' -> 'Rep. Ann Holt         , the sponsor, said'
-    (same length, so offsets hold)."""
-    return _PARTY_TAG.sub(lambda found: " " * len(found.group()), text) if "-" in text or "(" in text else text
+    (same length, so offsets hold), and so for the bracketed asides after a full name."""
+    if "-" not in text and "(" not in text:
+        return text
+    text = _PARTY_TAG.sub(_blank, text)
+    return _NAME_ASIDE.sub(_blank_after_full_name, text) if "(" in text else text
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group())
+
+
+def _blank_after_full_name(found: re.Match) -> str:
+    """Blank a ward or party only after a full name: 'Ingrid (Hana Viklund)' gives a first
+    name's full name, and '(CHWU)' a body's initials."""
+    aside = found.group()
+    if found.group(1):
+        return " " * len(aside)
+    before = found.string[: found.start()].split()[-2:]
+    full = len(before) == 2 and all(is_name_token(word) and word.rstrip(".").lower() not in TITLES for word in before)
+    return " " * len(aside) if full and not BRACKETED_INITIALS.fullmatch(aside.strip()) else aside
 
 
 def _has(modifier: str | None, words: str) -> bool:

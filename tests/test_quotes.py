@@ -1655,3 +1655,16 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
     quote = analysed('Council leader Rhodri ap Gwilym called the cuts "the hardest decisions this authority has ever taken".',
                      '"There is no fat left to trim," Mr ap Gwilym said. "We are now cutting into muscle."').quotes[-1]
     assert (quote.speaker, quote.role) == ("Rhodri ap Gwilym", "council leader")
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['Cllr Imogen Bray (Castlegate South, Green), who chairs the panel, said the vote had been "the closest this panel has known".'],
+     "Imogen Bray", "Cllr"),
+    (['Opposition leader Cllr Tom Oduya (Riverside East) said the council must "find the money and stop hiding behind reviews".'],
+     "Tom Oduya", "opposition leader Cllr"),
+    (['Nuala Brennan (72) said: "I have swum off that slipway every morning since I was a child."'], "Nuala Brennan", ""),
+    (['Harry Pell (pictured) said: "We never thought a bench could cause this much bother in one village."'], "Harry Pell", ""),
+])
+def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
