@@ -1664,6 +1664,15 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
      "Tom Oduya", "opposition leader Cllr"),
     (['Nuala Brennan (72) said: "I have swum off that slipway every morning since I was a child."'], "Nuala Brennan", ""),
     (['Harry Pell (pictured) said: "We never thought a bench could cause this much bother in one village."'], "Harry Pell", ""),
+    (['Another trader, Smt. Lakshmi Venkatesan, said the stalls had been "bulldozed without a single notice".'], "Lakshmi Venkatesan", "Smt."),
+    (['The works minister, Engr. Bello Adamu Garba, called the theft "an attack on every household in the country".'],
+     "Bello Adamu Garba", "Engr."),
+    (['Union president Comrade Ifeoma Chukwu-Obi told reporters: "We will not accept another promise on paper."'],
+     "Ifeoma Chukwu-Obi", "union president Comrade"),
+    (['Party spokesperson Shri Anand Rao Kulkarni said: "The residents deserve an answer before the monsoon."'],
+     "Anand Rao Kulkarni", "party spokesperson Shri"),
+    (['Alhaji Garba Sule, who chairs the traders, said: "Every shop on this road lost its stock in one night."'], "Garba Sule", "Alhaji"),
+    (['Advocate Depute Fiona Marr told the jury the failure was "plain, written down and ignored".'], "Fiona Marr", "Advocate Depute"),
 ])
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
