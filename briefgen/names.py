@@ -72,7 +72,8 @@ institute federation guild partners corp inc ltd news radio herald insider wire 
 journal house police government trust regulator centre center society foundation alliance
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
-review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club products panel""".split())
+review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club products panel
+survey administration congress assembly secretariat command observatory laboratory""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'
 _ORG_NOUNS = _ORG_WORDS | frozenset("""operator firm airline charity watchdog school hospital store
@@ -190,7 +191,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
     name = without_place_possessive(name)
-    if cut and tokens[cut - 1].replace(".", "") in _COUNTRY_CODES and is_organisation(Person(" ".join(name))):
+    if cut and _names_country(tokens[cut - 1]) and is_organisation(Person(" ".join(name))):
         cut, name = cut - 1, [tokens[cut - 1], *name]  # "the U.S. Attorney's Office": its name, not a role
     if len(name) == 2 and name[0] in ("Co", "Co.", "County"):
         return None  # 'Co Mayo', 'County Durham' ('A reader in Lisheen, Co Clare,'): a county
@@ -611,8 +612,15 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
             if _after_portfolio_title(tokens[:first]) and len(run) >= 3 and run[-1].lower() not in _ORG_WORDS:
                 names.setdefault(" ".join(run[1:]), " ".join(tokens[first - 2 : first + 1]))
             elif len(run) >= 2:
-                names.setdefault(" ".join(_affiliation_removed(run)), _title_before(tokens, first))
+                name = _affiliation_removed(run)
+                if first and _names_country(tokens[first - 1]) and is_organisation(Person(" ".join(name))):
+                    first, name = first - 1, [tokens[first - 1], *name]  # 'the U.S. River Works Administration'
+                names.setdefault(" ".join(name), _title_before(tokens, first))
     return names
+
+
+def _names_country(token: str) -> bool:
+    return token.replace(".", "") in _COUNTRY_CODES
 
 
 def _after_a_name(sentence: str, at: int) -> bool:

@@ -105,6 +105,11 @@ _NAME_GOES_ON_BEFORE_NAME = frozenset(
     trade justice defense defence commerce health human refugee food development environment olympic
     house government chief executive managing vice prime attorney""".split()
 )
+# 'U.S. Geological Survey', 'U.S. Fish and Wildlife Service': capitalised words ending in a body's head noun
+_BODY_NAME = re.compile(
+    r" *(?:[A-Z][\w'-]*[ -]+(?:(?:of|and|for) +)?){1,3}(?:Survey|Services?|Administration|Bureau|Office|Agency|Institutes?|Commission"
+    r"|Guard|Authority|Board|Corporation|Foundation|Association|Center|Centre|Laboratory|Reserve|Academy|Department|Council|Court|Force)\b"
+)
 _NAME_LINK = re.compile(r"[\"'(\[ ]*[^\W\d_]+(?:'s)?[\s-]+(?:of\s+|and\s+|for\s+)?[A-Z]")  # "Attorney's Office"
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _GERMAN_MONTHS = frozenset(
@@ -278,7 +283,7 @@ def _ends_after_word(norm: str, stop: int, after: str, first: str, vocab: Vocabu
 def _name_goes_on(after: str) -> bool:
     """Whether `after` carries on the name before it: "Navy said", "Security Council met"."""
     word = _next_word(after).lower()
-    return word in _NAME_GOES_ON or word in _NAME_GOES_ON_BEFORE_NAME and bool(_NAME_LINK.match(after))
+    return word in _NAME_GOES_ON or word in _NAME_GOES_ON_BEFORE_NAME and bool(_NAME_LINK.match(after)) or bool(_BODY_NAME.match(after))
 
 
 def _names_a_body(norm: str, start: int, token: str, lowered: str) -> bool:

@@ -1672,7 +1672,10 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
     (['Party spokesperson Shri Anand Rao Kulkarni said: "The residents deserve an answer before the monsoon."'],
      "Anand Rao Kulkarni", "party spokesperson Shri"),
     (['Alhaji Garba Sule, who chairs the traders, said: "Every shop on this road lost its stock in one night."'], "Garba Sule", "Alhaji"),
-    (['Advocate Depute Fiona Marr told the jury the failure was "plain, written down and ignored".'], "Fiona Marr", "Advocate Depute"),
+    (['Advocate Depute Fiona Marr told the jury the failure was "plain, written down and ignored".'], "Fiona Marr", "Advocate Depute"),    (['The U.S. Geological Survey said in a statement: "The findings do not change the hazard maps for the region."'],
+     "U.S. Geological Survey", ""),
+    (['"We have asked the U.S. Coastal Works Administration for help," the governor said.',
+      'The agency said it was "looking at the request with real urgency" and had sent engineers.'], "U.S. Coastal Works Administration", ""),
 ])
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
