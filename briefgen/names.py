@@ -268,6 +268,10 @@ def forward_np(text: str) -> tuple[list[str], str]:
             tokens.append(word)  # 'the Dunmere man', 'the Labour leader': a description
             position = match.start() + len(word)
             break
+        if named and token.endswith(",") and word in PERSON_NOUNS | TITLES:
+            tokens.append(word)  # 'Ondo State Police Command spokesperson, SP Tolu Ayo,': the role; the name follows
+            position = match.start() + len(word)
+            break
         if lowered in _SPEECH_WORDS or (named and word.islower() and not particle and not role_follows and not joins):
             break
         tokens.append(word)
@@ -553,7 +557,8 @@ def _role(tokens: list[str], sentence_initial: bool, named: bool) -> str:
     first = tokens[0]
     common_noun = tokens[1].islower() and tokens[1] not in ("for", "of") if len(tokens) > 1 else first.lower().rstrip(".") not in TITLES
     courtesy = first.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady")  # "Mrs Platt's grandson"
-    lower_first = first.lower() in _LOWER_ROLE_START or (sentence_initial and (common_noun or not named) and not courtesy)
+    proper = len(tokens) > 1 and tokens[1][:1].isupper() and first.lower().rstrip(".") not in _DETERMINERS | TITLES  # 'Ondo State Police spokesperson'
+    lower_first = first.lower() in _LOWER_ROLE_START or (sentence_initial and (common_noun or not named and not proper) and not courtesy)
     if lower_first and not (len(first) > 1 and first.isupper()):
         tokens = [first[0].lower() + first[1:]] + tokens[1:]
     return " ".join(tokens)

@@ -1676,6 +1676,10 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
      "U.S. Geological Survey", ""),
     (['"We have asked the U.S. Coastal Works Administration for help," the governor said.',
       'The agency said it was "looking at the request with real urgency" and had sent engineers.'], "U.S. Coastal Works Administration", ""),
+    (["Kano State Police Command spokesperson, Amina Bello, said the count had been calm.",
+      '"Two men were arrested with marked ballot papers," she told reporters.'], "Amina Bello", "Kano State Police Command spokesperson"),
+    (['Severnvale Water\'s chief executive, Colin Ash, said: "This should not have happened to anyone on the river."'],
+     "Colin Ash", "Severnvale Water's chief executive"),
 ])
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
