@@ -511,7 +511,8 @@ def _affiliation_removed(tokens: list[str]) -> list[str]:
         named = len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2])
         named = named and before[-2].lower() not in _DETERMINERS  # 'The Bank of Calder' is one name
         named = named and before[-1].lower() not in _ORG_WORDS  # 'International Guild of Harbor Workers'
-        if named and after and (is_name_token(after[-1]) or is_name_token(after[0])):  # "of Severnside Police's roads unit"
+        # "of Severnside Police's roads unit", "of the service's Sacramento office"
+        if named and after and (is_name_token(after[-1]) or is_name_token(after[0]) or after[0] == "the" and len(after) > 1):
             return before
     return tokens
 
@@ -617,7 +618,7 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
             if _after_portfolio_title(tokens[:first]) and len(run) >= 3 and run[-1].lower() not in _ORG_WORDS:
                 names.setdefault(" ".join(run[1:]), " ".join(tokens[first - 2 : first + 1]))
             elif len(run) >= 2:
-                name = _affiliation_removed(run)
+                name = _post_nominals_removed(_affiliation_removed(run))  # 'Ronan Gillespie KC' is 'Mr Gillespie'
                 if first and _names_country(tokens[first - 1]) and is_organisation(Person(" ".join(name))):
                     first, name = first - 1, [tokens[first - 1], *name]  # 'the U.S. River Works Administration'
                 names.setdefault(" ".join(name), _title_before(tokens, first))

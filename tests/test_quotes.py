@@ -1680,6 +1680,10 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
       '"Two men were arrested with marked ballot papers," she told reporters.'], "Amina Bello", "Kano State Police Command spokesperson"),
     (['Severnvale Water\'s chief executive, Colin Ash, said: "This should not have happened to anyone on the river."'],
      "Colin Ash", "Severnvale Water's chief executive"),
+    (['Meteorologist Dana Okoro of the weather service\'s Fargo office said the storm was "about as strong as they come".'],
+     "Dana Okoro", "Meteorologist"),
+    (["Cross-examining for the builder was Ruth Pennant KC, who pressed the engineer on the readings.",
+      '"You could have rung the board that night, couldn\'t you?" Ms Pennant asked.'], "Ruth Pennant", ""),
 ])
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
