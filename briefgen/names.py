@@ -111,7 +111,7 @@ _ROLE_THEN_NAME = re.compile(
 )
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][^\W\d_]+")  # 'Farida al-Mansoori', 'Omar el-Sayed'
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la ap".split())
-_PARTICLES = frozenset("de del della der den van von da di du la le bin al of an ap".split())  # "Rhodri ap Gwilym"
+_PARTICLES = frozenset("de del della der den van von da di du la le bin binti binte ibn arap al of an ap".split())  # "Rhodri ap Gwilym"
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
 IRREGULAR_PAST = frozenset("""shot spat struck shook went came made took gave won lost left met ran sat stood held kept felt saw
 found got put set spent sent brought thought began became broke chose drove fell fought flew grew hit hung knew led
@@ -508,7 +508,7 @@ def _affiliation_removed(tokens: list[str]) -> list[str]:
     Department of Health spokesperson' stay."""
     if "of" in tokens:
         before, after = tokens[: tokens.index("of")], tokens[tokens.index("of") + 1 :]
-        named = len(before) >= 2 and is_name_token(before[-1]) and is_name_token(before[-2])
+        named = len(before) >= 2 and is_name_token(before[-1]) and (is_name_token(before[-2]) or before[-2] in _PARTICLES and len(before) > 2)
         named = named and before[-2].lower() not in _DETERMINERS  # 'The Bank of Calder' is one name
         named = named and before[-1].lower() not in _ORG_WORDS  # 'International Guild of Harbor Workers'
         # "of Severnside Police's roads unit", "of the service's Sacramento office"

@@ -1684,6 +1684,8 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
      "Dana Okoro", "Meteorologist"),
     (["Cross-examining for the builder was Ruth Pennant KC, who pressed the engineer on the readings.",
       '"You could have rung the board that night, couldn\'t you?" Ms Pennant asked.'], "Ruth Pennant", ""),
+    (["The trial was led by Prof. Daniel Kiprono arap Sang of the Rift Crops Institute's centre in Kapkatet.",
+      '"We now know what it is, and that means we can fight it," Prof. Sang said.'], "Daniel Kiprono arap Sang", "Prof."),
 ])
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
