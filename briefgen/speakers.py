@@ -60,6 +60,9 @@ _LEADING_TIME = re.compile(
     r"\s*(?:(?:[Ll]ast|[Tt]his|[Ll]ate|[Ee]arly|[Oo]n)\s+)?(?:night|week|month|year|weekend|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?\s+(?=[A-Z][a-z]|the\s)"
 )
+# 'a senior consultant who asked not to be named': someone the story will not name
+_ANONYMOUS = re.compile(r",?\s*who\s+(?:asked|declined|did not want|spoke on condition|requested)\b[^.\"]{0,40}?\b(?:named|anonymity|identified)\b")
+_PLACE_OPENING = re.compile(r"(?:At|In|Inside|Outside|Near|From)\s[^,]*[A-Z][^,]*,\s*")  # 'At the National Hospital, '
 _DASH_ASIDE = re.compile(r"\s-\s[^-\"]{1,120}\s-\s*$")  # 'X - who ran the yard for years - said'
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Nor)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
@@ -403,12 +406,15 @@ class _Article:
             person = parse_np(tokens, self.proper, start == 0)
             if start and person is not None and person.name in _US_STATES:
                 continue  # 'Hospitals in Harrison and Springfield, Missouri, treated 60 people': a place
+            if start and person is not None and _in_place(sentence, start, person):
+                starts.append(start + len(person.name) + 1)  # 'At the City Hospital, Abuja, a doctor said': read on after the town
+                continue
             if person and not person.name and not person.pronoun:
                 speaks = _THEN_SPEAKS.match(rest)
                 if person.role.split()[-1].lower() in _WORKS:
                     return None  # 'Her new book, Thin Blue Line, is ...': about no one
                 kept = speaks or _KIN_SUBJECT.match(person.role) or _titled(person.role)
-                unnamed = unnamed or (person if person.role.split()[-1] in PERSON_NOUNS else None)
+                unnamed = unnamed or (person if person.role.split()[-1] in PERSON_NOUNS or _ANONYMOUS.match(rest) else None)
                 person = appositive_name(rest, self.proper, person) or self._signer(person, rest) or (person if kept else None)
             if person and person.name and _AND_ANOTHER.match(rest):
                 return Person(pronoun="they")  # 'Ryan Vance and Sam Kerr met': 'he' may then be either
@@ -558,6 +564,12 @@ def _initials_of_organisations(names) -> dict[str, str]:
         if len(capitals) >= 2 and is_organisation(Person(name)):
             found.setdefault("".join(capitals), set()).add(name)
     return {initials: bodies.pop() for initials, bodies in found.items() if len(bodies) == 1}
+
+
+def _in_place(sentence: str, start: int, person: Person) -> bool:
+    """'Abuja' in 'At the National Hospital, Abuja, a doctor said': the town of the place named before."""
+    one_word = bool(person.name) and " " not in person.name and sentence.startswith(person.name + ",", start)
+    return one_word and bool(_PLACE_OPENING.fullmatch(sentence, 0, start))
 
 
 def _mask_furniture(text: str) -> str:

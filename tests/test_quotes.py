@@ -1686,6 +1686,9 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
       '"You could have rung the board that night, couldn\'t you?" Ms Pennant asked.'], "Ruth Pennant", ""),
     (["The trial was led by Prof. Daniel Kiprono arap Sang of the Rift Crops Institute's centre in Kapkatet.",
       '"We now know what it is, and that means we can fight it," Prof. Sang said.'], "Daniel Kiprono arap Sang", "Prof."),
+    (['Alhaji Musa Bello said the grid had failed "at least nine times this year alone".',
+      "At the Central Hospital, Kaduna, a senior nurse who asked not to be named said the generators ran day and night.",
+      '"We have babies in incubators. We cannot gamble with them," she said.'], "", "a senior nurse"),
 ])
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
