@@ -43,7 +43,7 @@ alderman alderwoman commissioner executive attorney prosecutor skipper coroner m
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
 assemblymember delegate whip majority minority airman seaman pro tem tempore
-shri sri smt shrimati alhaji alhaja comrade engr advocate depute
+shri sri smt shrimati alhaji alhaja comrade engr advocate depute lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner
 meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
@@ -307,8 +307,8 @@ def _is_verb_after_subject(tokens: list[str], word: str, following: list[str]) -
     """'Crowds cheered Skipper Tamblyn', 'Torvald believes the unit ...': a verb right after a
     capitalised word ends the noun phrase ('Former striker', 'Union organisers said' go on)."""
     word = word.rstrip(".")  # 'Adebayo-Fairley paused.'
-    if len(tokens) >= 2 and tokens[-1].lower() in PERSON_NOUNS and (word.endswith("ed") or word in IRREGULAR_PAST) and word != "named":
-        return True  # 'The witness paused', 'A government spokesman declined'
+    if len(tokens) >= 2 and word.islower() and tokens[-1].lower() in PERSON_NOUNS | TITLES and (word.endswith("ed") or word in IRREGULAR_PAST) and word not in ("named", "turned"):
+        return True  # 'The witness paused', 'A government spokesman declined', "The Army's coach singled out'
     if len(tokens) != 1 or not word.islower() or word in _ROLE_WORDS or not tokens[0][:1].isupper():
         return False
     then = following[0].lower() if following else ""

@@ -44,7 +44,7 @@ _ATTRIBUTION = re.compile(
 # A language's own lists win over the English ones (German "St." is always Sankt).
 _ENGLISH = {
     "never": """mr mrs ms mx messrs dr prof sen sens rep reps gov gen gens lt col maj capt cpt sgt cpl pvt pte
-        cmdr cdr adm brig rev hon pres supt det insp fr mt ft vs v cf e.g i.e dept univ assn atty amb smt engr""",
+        cmdr cdr adm brig rev hon pres supt det insp fr mt ft vs v cf e.g i.e dept univ assn atty amb smt engr pfc spr bdr lbdr""",
     "number": "no nos nr fig figs vol vols p pp ch chap sec s art para approx est ca tel",
     "may_end": "",
     "list_end": "etc al",

@@ -1693,3 +1693,17 @@ def test_a_welsh_ap_is_part_of_the_surname_also_after_a_title():
 def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (["The squad's coach singled out the flyweight Lance Bombardier Rhea Kamara, who won her third title.",
+      'Kamara shrugged and told the Forces Post: "Ask me again when the bruises come out."'], "Rhea Kamara", "Lance Bombardier"),
+    (["Giving evidence, L/Cpl Ana Duffy said she had been frightened on the range.",
+      '"I told him twice that somebody would get hurt," L/Cpl Duffy said.'], "Ana Duffy", "L/Cpl"),
+    (['Sapper Tom Iles was gracious in defeat. "He caught me clean and he deserved it," he said.'], "Tom Iles", "Sapper"),
+    (['Pfc. Jo Marrs said: "You grow up fast out there, but I would do it again tomorrow."'], "Jo Marrs", "Pfc."),
+    (['Council spokesman Alfred Pyne said the works would "take the whole summer and most of the autumn".'], "Alfred Pyne", "council spokesman"),
+])
+def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
