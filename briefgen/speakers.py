@@ -41,7 +41,7 @@ _PARTY_TAG = re.compile(
 # 'Cllr Anita Rowe (Harrowfield North, Liberal Democrat)', 'Jo Marsh (pictured)', 'Mary Keane (67)':
 # a ward, a party, a photo's pointer or an age in brackets after a name is no part of what follows
 _NAME_ASIDE = re.compile(
-    r"(?<=\w) \((?:(pictured|left|right|centre|center|above|below|inset|\d{1,3})"
+    r"(?<=\w) \((?:(pictured|left|right|centre|center|above|below|inset|retd|ret\.|rtd|retired|\d{1,3})"
     r"|[A-Z][\w'.-]*(?:(?:,? | & | and )[A-Z][\w'.-]*){0,5})\)"
 )
 _DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?(?: \([\w.& ]{1,24}\))? - ")
@@ -183,10 +183,11 @@ _INTERVIEWER_ASKS = re.compile(
 _IT_IS_WHEN = re.compile(r"It\s+(?:is|was)\s[^,\"]*?\b(?:when|as)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+")  # 'It is raining when Nuala Keaveney opens the door'
 _ENCLOSED_RELATIVE = re.compile(r",\s+(?:who|whose|which)\s[^,]*,")  # 'one resident, who asked not to be named, told'
 _CLAUSE_SUBJECT = re.compile(r"\b(?:after|when|as|before|while|since)\s+((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+[a-z]+\b[^,]*,$")
-# 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not)
+# 'asked her whether': 'she' then means someone else ('asked her daughter' is a possessive: not; 'when I
+# asked him' is the reporter asking the one the sentence is about)
 _OBJECT_THEN = "whether|if|to|about|what|how|why|when|where|who|for|again|directly|repeatedly|later|on|at|in|during|after|before|and|or"
 _ADDRESSED = re.compile(
-    rf"\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(him|her(?!\s+(?!(?:{_OBJECT_THEN})\b)[a-z]))\b"
+    rf"(?<!\bI\s)(?<!\b[Ww]e\s)\b(?:asked|pressed|questioned|urged|challenged|interrupted|reminded|thanked)\s+(him|her(?!\s+(?!(?:{_OBJECT_THEN})\b)[a-z]))\b"
 )
 _POSSESSOR = re.compile(r"^((?:[A-Z][\w.-]*\s+)+[A-Z][\w-]*)'s\s+[a-z]")
 _GENDERED = {

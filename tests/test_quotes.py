@@ -1703,6 +1703,10 @@ def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     (['Sapper Tom Iles was gracious in defeat. "He caught me clean and he deserved it," he said.'], "Tom Iles", "Sapper"),
     (['Pfc. Jo Marrs said: "You grow up fast out there, but I would do it again tomorrow."'], "Jo Marrs", "Pfc."),
     (['Council spokesman Alfred Pyne said the works would "take the whole summer and most of the autumn".'], "Alfred Pyne", "council spokesman"),
+    (["Air Vice-Marshal (retd) Joan Ferris, a former head of the cyber wing, said the breach was serious.",
+      '"Armies march on their stomachs, and now the stomachs run on spreadsheets," she said.'], "Joan Ferris", "Air Vice-Marshal"),
+    (["General Sir Hugh Penrose did not mince his words when I asked him about the plan.",
+      '"The Army is not a youth club and it is not a reform school," he told me.'], "Hugh Penrose", "General Sir"),
 ])
 def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
