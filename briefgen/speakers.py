@@ -113,6 +113,12 @@ _IS_NOUN = re.compile(
     r"\b(?:the|a|an|this|that|its|his|her|their|our|every)\s+(?:(?:amber|red|yellow|severe|stark|final|fresh|new|clear|public|similar)\s+)?$"
 )
 _QUOTED = re.compile(r'"[^"]*"')
+# 'the closing lines of Delacourt's 1987 inaugural address:', 'His farewell was brief:': whose words follow
+# ('His answer:' may be the answer of someone he asked, so it is not one of them)
+_OWNED_WORDS = re.compile(
+    r"\b(?:([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s?|([Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:address|speech|words|remarks|motto|advice|farewell|eulogy|verdict)\b[^.:;\"]{0,30}:$"
+)
 _OWN_ACCOUNT = re.compile(r"\b(?:by|in) (his|her|their) own (?:account|words|admission),?$", re.IGNORECASE)
 _CALLS_ITSELF = re.compile(
     r",\s+(?:which|who|that)\s+(?:calls|call)\s+(?:itself|themselves)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,5}),\s*$"
@@ -809,6 +815,10 @@ def _before(article: _Article, first) -> Person | None:
     own = _OWN_ACCOUNT.search(before)
     if own:  # 'She was, by her own account, "..."'
         return Person(pronoun={"his": "he", "her": "she", "their": "they"}[own.group(1).lower()])
+    owner = _OWNED_WORDS.search(before)
+    if owner:
+        pronoun = {"his": "he", "her": "she", "their": "they"}.get((owner.group(2) or "").lower(), "")
+        return Person(pronoun=pronoun) if pronoun else parse_np(owner.group(1).split(), article.proper, False)
     agent = _DESCRIBED_BY.search(before)
     if agent:  # 'was once described by food critic Gideon Farrow as "..."'
         return parse_np(agent.group(1).split(), article.proper, False) or UNKNOWN

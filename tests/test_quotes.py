@@ -1707,6 +1707,11 @@ def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
       '"Armies march on their stomachs, and now the stomachs run on spreadsheets," she said.'], "Joan Ferris", "Air Vice-Marshal"),
     (["General Sir Hugh Penrose did not mince his words when I asked him about the plan.",
       '"The Army is not a youth club and it is not a reform school," he told me.'], "Hugh Penrose", "General Sir"),
+    (["Frank Delano, who was mayor for 12 years, died on Sunday.",
+      'The program reprinted the closing lines of Delano\'s 1987 inaugural address: "A town is a promise neighbors make to each other."'],
+     "Frank Delano", ""),
+    (['The vigil was led by the Reverend Thomas Ashby, who told the crowd: "We hold the names, and we hold each other."'],
+     "Thomas Ashby", "Reverend"),
 ])
 def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
