@@ -328,6 +328,21 @@ class _Article:
         return "\n".join(self.texts)
 
     @cached_property
+    def interviewee(self) -> Person | None:
+        """Whom a Q&A feature interviews: the one person named most often outside quotes and
+        questions, at least twice and more often than anyone else."""
+        narration = " ".join(_without_quotations(text) for text in self.texts if not text.rstrip().endswith("?"))
+        counts = {
+            name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", narration))
+            for name in self.full_names
+            if person_like(Person(name)) and not is_organisation(Person(name)) and not any(other.startswith(name + " ") for other in self.full_names)
+        }  # 'Foundry Quarter' of 'Foundry Quarter Action Group' is no one
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return Person(ranked[0][0], self.role_of(ranked[0][0], speakers=False))
+
+    @cached_property
     def common_nouns(self) -> frozenset:
         return common_nouns(self.texts)
 
@@ -699,7 +714,7 @@ def attribute(norms: list[str], quotations) -> list[Person]:
     people = []
     for quotation in quotations:
         first = quotation.pieces[0]
-        person = _signed(article, quotation) or _continued(article, first) or UNKNOWN
+        person = _signed(article, quotation) or _answer(article, first) or _continued(article, first) or UNKNOWN
         person = _resolve(article, person, first, _named_inside(article, quotation))
         people.append(person)
         if person.name:
@@ -1037,6 +1052,17 @@ def _continued(article: _Article, first) -> Person | None:
     about = [m for m in earlier if m.person.pronoun or m.person.name and not words & set(m.person.name.lower().split())]
     chosen = speaking or about
     return chosen[-1].person if chosen else None
+
+
+def _answer(article: _Article, first) -> Person | None:
+    """A paragraph that is only a quote, right after a paragraph that is only a question
+    ('Was there a moment when that changed?'), is the answer of the one a Q&A feature interviews."""
+    if first.block == 0 or article.texts[first.block][: first.start - 1].strip():
+        return None
+    question = article.texts[first.block - 1].strip()
+    if not question.endswith("?") or '"' in question or len(question) > 300:
+        return None
+    return article.interviewee
 
 
 def _named_inside(article: _Article, quotation) -> frozenset:

@@ -1716,3 +1716,26 @@ def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
 def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+QA_FEATURE = [
+    "When Squadron Leader Maria Okafor took command in 2019, she was the first woman to lead a front-line squadron.",
+    "Okafor now runs a flying school on the coast. Okafor spoke to us at the airfield.",
+    "You were flying fast jets at 24. What did you think you were doing?",
+    '"Honestly? I thought I was going to be found out any day, and nobody ever did."',
+    "A former colleague, Group Captain Simon Hale, called her \"the calmest voice I ever heard on a radio\".",
+    "And now? Why teach?",
+    '"Because somebody taught me, and I love the look on a pupil\'s face after a first solo."',
+]
+
+
+def test_an_answer_after_a_question_is_the_interviewees():
+    quotes = analysed(*QA_FEATURE).quotes
+    assert [(q.speaker, q.role) for q in quotes] == [("Maria Okafor", "Squadron Leader"), ("Simon Hale", "Group Captain"),
+                                                      ("Maria Okafor", "Squadron Leader")]
+
+
+def test_no_interviewee_when_no_one_is_named_most():
+    paragraphs = ["Cllr Ann Lowe chairs the committee. Cllr Ben Hart chairs another one.", "Why press on?",
+                  '"Because the alternative is a derelict site for another twenty years."']
+    assert analysed(*paragraphs).quotes[-1].speaker == ""
