@@ -110,8 +110,8 @@ _ROLE_THEN_NAME = re.compile(
     r"|(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ist|yst|er|or|ian|ant|ent|man|woman|person|ee|ive)\s+[A-Z][^\W\d_][\w'-]*\s+[A-Z][^\W\d_]"
 )
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][^\W\d_]+")  # 'Farida al-Mansoori', 'Omar el-Sayed'
-_SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du le la ap".split())
-_PARTICLES = frozenset("de del della der den van von da di du la le bin binti binte ibn arap al of an ap".split())  # "Rhodri ap Gwilym"
+_SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du dos das do le la ap".split())
+_PARTICLES = frozenset("de del della der den van von da di du dos das do los las la le e bin binti binte ibn arap al of an ap".split())  # "Rhodri ap Gwilym"
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
 IRREGULAR_PAST = frozenset("""shot spat struck shook went came made took gave won lost left met ran sat stood held kept felt saw
 found got put set spent sent brought thought began became broke chose drove fell fought flew grew hit hung knew led

@@ -310,7 +310,7 @@ class _Article:
     def _with_given_name(self, name: str, bearers: set[str]) -> str:
         """'Vargas Amat' -> 'Celso Vargas Amat', a double surname's bearer, if he is the one
         such name written inside a sentence ('The Vargas Amat Foundation' is no one's)."""
-        given = {full for full in bearers if len(full.split()) == len(name.split()) + 1 and self._given_name(full.split()[0], full)}
+        given = {full for full in bearers if self._given_name(full.split()[0], full)}  # 'João Pedro dos Santos Ferreira' too
         return given.pop() if len(given) == 1 else name
 
     def _given_name(self, word: str, full: str) -> bool:
