@@ -11,5 +11,5 @@ from .sentences import split_blocks
 def analyze(article: Article, config: Config) -> ArticleText:
     blocks, dropped = clean(article, rules_for(config, article.outlet))
     sentences = split_blocks(blocks, article.language)
-    quotes = apply_controls(extract_quotes(blocks, sentences), article.quote_controls, article.blocks)
+    quotes = apply_controls(extract_quotes(blocks, sentences, article.title), article.quote_controls, article.blocks)
     return ArticleText(article, blocks, dropped, sentences, quotes)

@@ -88,12 +88,13 @@ class Quotation:
         return self.pieces[-1]
 
 
-def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
-    """The article's direct quotations in reading order, each once, with its speaker."""
+def extract_quotes(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], title: str = "") -> tuple[Quote, ...]:
+    """The article's direct quotations in reading order, each once, with its speaker (the
+    `title` helps to tell whom a Q&A feature interviews)."""
     marked = [single_quotes_marked(normalize(block.text)) for block in blocks]
     norms = [mask_nicknames(norm) for norm in marked]  # 'said Earl "Bucky" Pruitt': no quote
     found = [q for q in join_split(_without_asides(quotations(blocks, norms), norms), norms) if is_speech(q, norms)][:MAX_QUOTES]
-    people = attribute(marked, found)
+    people = attribute(marked, found, normalize(title))
     quotes = [
         Quote(display_text(parts), person.name, person.role, _sentence_at(sentences, q.first), parts)
         for q, person in zip(found, people)

@@ -227,7 +227,8 @@ class _Article:
     about. Who a sentence is about is worked out only for the sentences a question needs (the
     paragraphs before a quote, the sentences naming a speaker): most are never asked about."""
 
-    def __init__(self, norms: list[str]):
+    def __init__(self, norms: list[str], title: str = ""):
+        self.title = title
         self.nicknames = nicknames(norms)
         self.texts = [_mask_asides(_mask_furniture(mask_nicknames(norm))) for norm in norms]
         sentences = [text[start:end] for text in self.texts for start, end in sentence_spans(text)]
@@ -329,13 +330,15 @@ class _Article:
 
     @cached_property
     def interviewee(self) -> Person | None:
-        """Whom a Q&A feature interviews: the one person named most often outside quotes and
-        questions, at least twice and more often than anyone else."""
-        narration = " ".join(_without_quotations(text) for text in self.texts if not text.rstrip().endswith("?"))
+        """Whom a Q&A feature interviews: the one person named most often in the headline and
+        outside quotes and questions, at least twice and more often than anyone else."""
+        kept = [self.title] + [text for text in self.texts if not text.rstrip().endswith("?")]
+        narration = " ".join(_without_quotations(text) for text in kept)
+        names = {**full_names([self.title], self.proper), **self.full_names}
         counts = {
             name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", narration))
-            for name in self.full_names
-            if person_like(Person(name)) and not is_organisation(Person(name)) and not any(other.startswith(name + " ") for other in self.full_names)
+            for name in names
+            if person_like(Person(name)) and not is_organisation(Person(name)) and not any(other.startswith(name + " ") for other in names)
         }  # 'Foundry Quarter' of 'Foundry Quarter Action Group' is no one
         ranked = sorted(counts.items(), key=lambda item: -item[1])
         if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
@@ -706,11 +709,11 @@ def _without_quotations(text: str) -> str:
     return "".join(blanked)
 
 
-def attribute(norms: list[str], quotations) -> list[Person]:
+def attribute(norms: list[str], quotations, title: str = "") -> list[Person]:
     """The speaker of each quotation (objects with `pieces` and `gaps`), in the same order."""
     if not quotations:
         return []
-    article = _Article(norms)
+    article = _Article(norms, title)
     people = []
     for quotation in quotations:
         first = quotation.pieces[0]
@@ -1054,10 +1057,13 @@ def _continued(article: _Article, first) -> Person | None:
     return chosen[-1].person if chosen else None
 
 
+_ANSWER_LABEL = re.compile(r"\s*(?:A\s*[:.]\s*)?")  # 'A: "Completely by accident."'
+
+
 def _answer(article: _Article, first) -> Person | None:
     """A paragraph that is only a quote, right after a paragraph that is only a question
     ('Was there a moment when that changed?'), is the answer of the one a Q&A feature interviews."""
-    if first.block == 0 or article.texts[first.block][: first.start - 1].strip():
+    if first.block == 0 or not _ANSWER_LABEL.fullmatch(article.texts[first.block][: first.start - 1]):
         return None
     question = article.texts[first.block - 1].strip()
     if not question.endswith("?") or '"' in question or len(question) > 300:

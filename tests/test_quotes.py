@@ -1743,3 +1743,11 @@ def test_no_interviewee_when_no_one_is_named_most():
     paragraphs = ["Cllr Ann Lowe chairs the committee. Cllr Ben Hart chairs another one.", "Why press on?",
                   '"Because the alternative is a derelict site for another twenty years."']
     assert analysed(*paragraphs).quotes[-1].speaker == ""
+
+
+def test_a_labelled_answer_goes_to_the_one_the_headline_names():
+    paragraphs = ["He has sold two million sheep and is, by his own admission, the loudest man in the glen. Tollan retires in May.",
+                  "Q: How did you get into auctioneering?",
+                  'A: "Completely by accident. I was nineteen and the auctioneer lost his voice on a Saturday."']
+    quote = analysed(*paragraphs, title="Forty years on the rostrum with Hamish Tollan").quotes[-1]
+    assert quote.speaker == "Hamish Tollan"
