@@ -452,10 +452,12 @@ def _country_after_name(tokens: list[str], n: int) -> bool:
 
 
 def _surname_like_a_title(tokens: list[str], n: int) -> bool:
-    """'Sen' in 'Dr Ravi Sen', 'Lord' in 'Jonathan Lord': a short title word without a full stop,
-    last and after a name word ('the Information Commissioner' is a role)."""
+    """'Sen' in 'Dr Ravi Sen', 'Lord' in 'Jonathan Lord', 'Sheikh' in 'Kamran Iftikhar Sheikh': a
+    short title word without a full stop, last and after a name word ('the Information
+    Commissioner' is a role, and so is 'Leader' after 'Council')."""
     token = tokens[n]
-    return n == len(tokens) - 1 and n > 0 and len(token) <= 4 and token.istitle() and token.lower() in TITLES and is_name_token(tokens[n - 1])
+    return (n == len(tokens) - 1 and n > 0 and len(token) <= 6 and token.istitle() and token.lower() in TITLES and is_name_token(tokens[n - 1])
+            and tokens[n - 1].lower() not in _ORG_WORDS)
 
 
 def _joins_roles(tokens: list[str], n: int) -> bool:

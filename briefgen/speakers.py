@@ -63,6 +63,8 @@ _LEADING_TIME = re.compile(
 # 'a senior consultant who asked not to be named': someone the story will not name
 _ANONYMOUS = re.compile(r",?\s*who\s+(?:asked|declined|did not want|spoke on condition|requested)\b[^.\"]{0,40}?\b(?:named|anonymity|identified)\b")
 _PLACE_OPENING = re.compile(r"(?:At|In|Inside|Outside|Near|From)\s[^,]*[A-Z][^,]*,\s*")  # 'At the National Hospital, '
+_REPORTING = frozenset("said says told tells testified wrote writes added adds".split())
+_NAMED_BY = re.compile(r" {4,},? ?by\s")  # after a speech verb and its blanked quote: 'dubbed "..." by officials'
 _DASH_ASIDE = re.compile(r"\s-\s[^-\"]{1,120}\s-\s*$")  # 'X - who ran the yard for years - said'
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or|Nor)\s+")
 _REPORTED = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|did|does|must|might)\b")
@@ -850,10 +852,14 @@ def _before(article: _Article, first) -> Person | None:
     last_verb = list(SPEECH_VERB.finditer(before))[-1:]
     if last_verb and _PASSIVE.search(before, 0, last_verb[0].start()) and _BY_AGENT.match(before, last_verb[0].end()):
         return UNKNOWN  # 'According to X, families had been told by officials to "..."': the officials' words
-    found = _SOURCE_LAST.search(before) or _SOURCE_FIRST.match(before)
+    verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start()) and not (v.group() in _PARTICIPLE and _IS_NOUN.search(before, 0, v.start()))]
+    verbs = [v for v in verbs if not _NAMED_BY.match(before, v.end())]  # 'the ferry, dubbed "Project Selkie" by officials,'
+    first_source = _SOURCE_FIRST.match(before)
+    if first_source and any(v.start() > first_source.end() and v.group() in _REPORTING for v in verbs):
+        first_source = None  # 'According to the report, the captain told investigators that she "..."': the captain's words
+    found = _SOURCE_LAST.search(before) or first_source
     if found:
         return parse_np(found.group(1).split(), article.proper, False)
-    verbs = [v for v in SPEECH_VERB.finditer(before) if not _PASSIVE.search(before, 0, v.start()) and not (v.group() in _PARTICIPLE and _IS_NOUN.search(before, 0, v.start()))]
     verbs = [v for v in verbs if not _read_out_by(before, v)]
     if len(verbs) > 1 and _ASKED_FOR.match(before, verbs[-1].start()):
         verbs.pop()  # 'Pike said Reinholt had asked for "..."': a request Pike reports in his words

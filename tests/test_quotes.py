@@ -1716,6 +1716,12 @@ def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
      "Frank Delano", ""),
     (['The vigil was led by the Reverend Thomas Ashby, who told the crowd: "We hold the names, and we hold each other."'],
      "Thomas Ashby", "Reverend"),
+    (["Iain Beale, who runs the island shop, said the place was being abandoned.",
+      'Marine Links Authority, the public body which owns the vessel, said the new ferry, dubbed "Project Selkie" by officials, was "on track for delivery in spring".'],
+     "Marine Links Authority", ""),
+    (['The society\'s chief executive, Mr. Kamran Iftikhar Sheikh, said the company "respects the media but will not tolerate lies".'],
+     "Kamran Iftikhar Sheikh", "society's chief executive"),
+    (['According to the audit, one manager told staff that "if we log every one of these the numbers will look awful".'], "", "one manager"),
 ])
 def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
