@@ -43,7 +43,7 @@ alderman alderwoman commissioner executive attorney prosecutor skipper coroner m
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
 assemblymember delegate whip majority minority airman seaman pro tem tempore
-shri sri smt shrimati alhaji alhaja comrade engr advocate depute lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral reverend canon
+shri sri smt shrimati alhaji alhaja comrade engr advocate depute lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral reverend canon maître maitre
 meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
@@ -111,6 +111,7 @@ _ROLE_THEN_NAME = re.compile(
 )
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][^\W\d_]+")  # 'Farida al-Mansoori', 'Omar el-Sayed'
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du dos das do le la ap".split())
+LOWER_SURNAME_PARTICLES = frozenset(particle.lower() for particle in _SURNAME_PARTICLES)
 _PARTICLES = frozenset("de del della der den van von da di du dos das do los las la le e bin binti binte ibn arap al of an ap".split())  # "Rhodri ap Gwilym"
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
 IRREGULAR_PAST = frozenset("""shot spat struck shook went came made took gave won lost left met ran sat stood held kept felt saw
@@ -176,8 +177,9 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     cut = len(tokens)
     while cut > 0 and (_in_name(tokens, cut - 1) or _title_in_organisation(tokens, cut)):
         cut -= 1
-    if sentence_initial and cut == 0 and not _starts_name(tokens, proper) and not _title_word_alone(tokens) and not _INNER_CAPITAL.search(tokens[0]):
-        cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said' (not 'TextRally said')
+    if sentence_initial and cut == 0 and not _starts_name(tokens, proper) and not _title_word_alone(tokens) and not _INNER_CAPITAL.search(tokens[0]) \
+            and not _particle_opens_surname(tokens):
+        cut = 1  # a sentence's capitalised first word: 'Critics said', 'Then Okafor said' (not 'TextRally said', 'Van Dijk said')
     if _of_an_organisation(tokens[:cut]) or _of_a_place(tokens, cut, sentence_initial):
         return Person("", _role(tokens, sentence_initial, named=False))
     if cut < len(tokens) and _after_portfolio_title(tokens[: cut + 1]):
@@ -199,6 +201,11 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
         name = []  # an initial alone is nobody's name ('A: A long sleep.' in an interview), nor is 'Tuesday'
     role = _role(tokens[:cut], sentence_initial, named=bool(name))
     return Person(" ".join(name), role) if name or role else None
+
+
+def _particle_opens_surname(tokens: list[str]) -> bool:
+    """'Dos Reis said', 'Van der Linden said': a surname's particle, capitalised at a sentence's start."""
+    return len(tokens) >= 2 and tokens[0][:1].isupper() and tokens[0].lower() in LOWER_SURNAME_PARTICLES and is_name_token(tokens[1])
 
 
 def _named_group(tokens: list[str]) -> bool:
@@ -442,6 +449,8 @@ def _in_name(tokens: list[str], n: int) -> bool:
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
     after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
     titled = before is not None and before.lower().rstrip(".") in TITLES and tokens[n] in _SURNAME_PARTICLES  # 'Mr ap Gwilym'
+    if n == 0 and _particle_opens_surname(tokens):
+        return True
     return before is not None and after is not None and (is_name_token(before) or titled) and (is_name_token(after) or after.endswith("s'"))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .names import (
-    ADVERBS, BRACKETED_INITIALS, DEMONYMS, PERSON_NOUNS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
+    ADVERBS, BRACKETED_INITIALS, DEMONYMS, LOWER_SURNAME_PARTICLES, PERSON_NOUNS, TITLES, PRONOUNS, SPEECH_PARTICIPLES, SPEECH_VERB, Person, appositive_name, common_nouns, first_names, forward_np, full_name, full_names,
     is_abbreviation, is_function, is_name_token, is_organisation, mask_nicknames, nicknames, parse_np, person_like, phrase_ending, proper_nouns, relatives,
     without_determiner, without_place_possessive,
 )
@@ -299,16 +299,26 @@ class _Article:
         """An acronym -> the name it was given for; a surname or first name alone -> the full
         name; of several with that surname, the one written in the two paragraphs before
         `near` if only one is ('Carl Dempsey ... Dempsey shrugged')."""
-        name = self.nicknames.get(name, name)
+        name = self._as_written_inside(self.nicknames.get(name, name))
         bearers = {full for full in self.full_names if full.endswith(" " + name)}
         ties = (self.common_nouns, self.relatives) if len(bearers) > 1 else ()  # only several bearers need them
         whole = self.acronyms.get(name) or full_name(name, self.full_names, *ties)
+        if whole == name and " " in name and name.split()[0].lower() in LOWER_SURNAME_PARTICLES and len(bearers) == 1:
+            return bearers.pop()  # 'Di Bartolo' is a surname, not a double one: 'Giuseppe Di Bartolo'
         if whole == name and " " in name:
             return self._with_given_name(name, bearers)
         if whole == name and " " not in name and near is not None:
             nearby = self._named_just_before(bearers, near) if len(bearers) > 1 else set()
             return nearby.pop() if len(nearby) == 1 else name
         return whole
+
+    def _as_written_inside(self, name: str) -> str:
+        """'Van Dijk' at a sentence's start is 'van Dijk' inside one ('Hans van Dijk')."""
+        first, _, rest = name.partition(" ")
+        lowered = f"{first.lower()} {rest}"
+        if rest and first != first.lower() and first.lower() in LOWER_SURNAME_PARTICLES and any(full.endswith(" " + lowered) for full in self.full_names):
+            return lowered
+        return name
 
     def _with_given_name(self, name: str, bearers: set[str]) -> str:
         """'Vargas Amat' -> 'Celso Vargas Amat', a double surname's bearer, if he is the one
@@ -509,7 +519,8 @@ class _Article:
         the person last named in the two paragraphs before `near`, as 'she' would be."""
         earlier = [m.person.name for m in self.mentions_before(near.block, near.start) if m.person.name and person_like(m.person) and not is_organisation(m.person)]
         if age:
-            earlier = [name for name in earlier if re.search(rf"{re.escape(name)},\s+(?:aged\s+)?{age}\b", self.whole)] or earlier
+            aged = [name for name in self.full_names if re.search(rf"\b{re.escape(name.split()[-1])},\s+(?:aged\s+)?{age}\b", self.whole)]
+            earlier = aged if len(aged) == 1 else [name for name in earlier if name in aged] or earlier  # 'Rupert 'Bunker' Ashcombe-Whyte, 61,' paragraphs before
         if not earlier:
             return person
         return Person(earlier[-1], self.role_of(earlier[-1], speakers=False))

@@ -1722,6 +1722,16 @@ def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
     (['The society\'s chief executive, Mr. Kamran Iftikhar Sheikh, said the company "respects the media but will not tolerate lies".'],
      "Kamran Iftikhar Sheikh", "society's chief executive"),
     (['According to the audit, one manager told staff that "if we log every one of these the numbers will look awful".'], "", "one manager"),
+    (["MEP Rupert 'Bunker' Ashwell, 61, flew business class to the island.",
+      "Hattie Moon, of a taxpayers' group, told the Beacon: 'This man is choosing between a five-iron and a seven-iron.'",
+      "The 61-year-old, a member of the committee, insisted the trip was above board.",
+      "He said: 'Every meeting I attended is listed on the register of the parliament.'"], "Rupert Ashwell", "MEP"),
+    (['Her lawyer, Maître Bastien Morel, called the case "a single ambiguous email written by someone not on trial".'],
+     "Bastien Morel", "Maître"),
+    (["Prof. Hans van Dijk of the polar institute led the survey.",
+      '"The ice we are talking about is not coming back in any timescale that matters," Van Dijk said.'], "Hans van Dijk", "Prof."),
+    (["Mayor Giuseppe Di Bartolo flew in on Monday.", '"We watched what Millbrook did and we thought, why not us?" Di Bartolo told reporters.'],
+     "Giuseppe Di Bartolo", "Mayor"),
 ])
 def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
