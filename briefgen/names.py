@@ -43,7 +43,7 @@ alderman alderwoman commissioner executive attorney prosecutor skipper coroner m
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
 assemblymember delegate whip majority minority airman seaman pro tem tempore
-shri sri smt shrimati alhaji alhaja comrade engr advocate depute lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral reverend canon maître maitre
+shri sri smt shrimati alhaji alhaja comrade engr advocate depute lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral reverend canon maître maitre assessor defender
 meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
@@ -422,7 +422,7 @@ def _is_possessive(token: str) -> bool:
 def _starts_name(tokens: list[str], proper) -> bool:
     """Whether a sentence's first word is part of a name (it is capitalised either way)."""
     first = tokens[0].rstrip(",.;:")
-    if first in proper:
+    if first in proper and first.lower() not in _FUNCTION:  # 'But' capitalised after a colon is no name
         return True
     if first.lower() in _OPENERS or len(tokens) < 2 or not is_name_token(tokens[1].rstrip(",.;:")):
         return False

@@ -1732,6 +1732,12 @@ def test_speakers_twenty_fifth_round(paragraphs, speaker, role):
       '"The ice we are talking about is not coming back in any timescale that matters," Van Dijk said.'], "Hans van Dijk", "Prof."),
     (["Mayor Giuseppe Di Bartolo flew in on Monday.", '"We watched what Millbrook did and we thought, why not us?" Di Bartolo told reporters.'],
      "Giuseppe Di Bartolo", "Mayor"),
+    (['County Assessor Harold Kinney said: "We do not set the market. We measure it, and we measure it every year."'],
+     "Harold Kinney", "County Assessor"),
+    (['Public Defender Walter Kim said his office had "only just received the discovery" in the case.'], "Walter Kim", "Public Defender"),
+    (["Nanny Chloe Penrose, 24, was asleep upstairs.", "The judge said the outcome was clear. Her words: But for the neighbours, it would have been worse.",
+      "But Chloe, who has since gone home to Cornwall, said the apology meant little.",
+      '"Sorry does not give me my sleep back at all," she said.'], "Chloe Penrose", ""),
 ])
 def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
