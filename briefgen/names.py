@@ -43,7 +43,8 @@ alderman alderwoman commissioner executive attorney prosecutor skipper coroner m
 registrar ombudsman comptroller auditor administrator envoy consul pastor vicar chaplain cardinal
 deacon principal headmaster headmistress master taoiseach tanaiste agent trooper member speaker councilmember
 assemblymember delegate whip majority minority airman seaman pro tem tempore
-shri sri smt shrimati alhaji alhaja comrade engr advocate depute lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral reverend canon maître maitre assessor defender
+shri sri smt shrimati alhaji alhaja comrade engr advocate depute reverend canon maître maitre assessor defender
+lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral
 meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())

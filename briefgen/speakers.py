@@ -520,7 +520,7 @@ class _Article:
         earlier = [m.person.name for m in self.mentions_before(near.block, near.start) if m.person.name and person_like(m.person) and not is_organisation(m.person)]
         if age:
             aged = [name for name in self.full_names if re.search(rf"\b{re.escape(name.split()[-1])},\s+(?:aged\s+)?{age}\b", self.whole)]
-            earlier = aged if len(aged) == 1 else [name for name in earlier if name in aged] or earlier  # 'Rupert 'Bunker' Ashcombe-Whyte, 61,' paragraphs before
+            earlier = aged if len(aged) == 1 else [name for name in earlier if name in aged] or earlier  # the one given that age, however far back
         if not earlier:
             return person
         return Person(earlier[-1], self.role_of(earlier[-1], speakers=False))
