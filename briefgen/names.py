@@ -446,13 +446,26 @@ def _in_name(tokens: list[str], n: int) -> bool:
     if tokens[n] in _SAINT and n + 1 < len(tokens) and is_name_token(tokens[n + 1]):
         return True  # 'St. Agnes Regional Medical Center'
     if not _is_particle(tokens, n):
-        return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n) or _country_after_name(tokens, n)
+        return is_name_token(tokens[n]) or _surname_like_a_title(tokens, n) or _country_after_name(tokens, n) or _title_after_organisation(tokens, n)
     before = next((tokens[k] for k in range(n - 1, -1, -1) if not _is_particle(tokens, k)), None)
-    after = next((tokens[k] for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
+    following = next((k for k in range(n + 1, len(tokens)) if not _is_particle(tokens, k)), None)
+    after = tokens[following] if following is not None else None
     titled = before is not None and before.lower().rstrip(".") in TITLES and tokens[n] in _SURNAME_PARTICLES  # 'Mr ap Gwilym'
     if n == 0 and _particle_opens_surname(tokens):
         return True
-    return before is not None and after is not None and (is_name_token(before) or titled) and (is_name_token(after) or after.endswith("s'"))
+    return before is not None and after is not None and (is_name_token(before) or titled) and (
+        is_name_token(after) or after.endswith("s'") or _title_after_organisation(tokens, following))
+
+
+def _title_after_organisation(tokens: list[str], n: int) -> bool:
+    """'Justice' in 'Ministry of Justice', 'Governor' in 'Office of the Governor': a title word
+    that names what an organisation serves, and ends its name ('President of the Court of
+    Justice Koen Lemaire' is her role and her name)."""
+    word = tokens[n].rstrip(",.;:")
+    if not (word.istitle() and word.lower() in TITLES and n >= 2) or n + 1 < len(tokens) and word == tokens[n] and is_name_token(tokens[n + 1]):
+        return False
+    of = n - 2 if tokens[n - 1] == "the" else n - 1
+    return of >= 1 and tokens[of] == "of" and tokens[of - 1].lower() in _ORG_WORDS
 
 
 def _country_after_name(tokens: list[str], n: int) -> bool:

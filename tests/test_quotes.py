@@ -1744,6 +1744,19 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     assert (quote.speaker, quote.role) == (speaker, role)
 
 
+@pytest.mark.parametrize("paragraphs, speaker, role", [
+    (['The Ministry of Justice said the change "would be kept under careful review by officials".'], "Ministry of Justice", ""),
+    (['In a ruling read out on Tuesday, the Court of Justice said the order "went far beyond what the law allows".'],
+     "Court of Justice", ""),
+    (['The Office of the Governor said the bill "will be signed into law next week, without fail".'], "Office of the Governor", ""),
+    (['President of the Court of Justice Koen Lemaire said the ruling "settles the matter for every member state".'],
+     "Koen Lemaire", "President of the Court of Justice"),
+])
+def test_speakers_twenty_seventh_round(paragraphs, speaker, role):
+    quote = analysed(*paragraphs).quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
 QA_FEATURE = [
     "When Squadron Leader Maria Okafor took command in 2019, she was the first woman to lead a front-line squadron.",
     "Okafor now runs a flying school on the coast. Okafor spoke to us at the airfield.",
