@@ -165,8 +165,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     indefinite = next((n for n, token in enumerate(tokens) if token.lower() in _INDEFINITE), None)
     if indefinite is not None:
         return Person("", " ".join(tokens[indefinite:]).lower())  # 'Someone at an awards dinner told me'
-    if len(tokens) >= 3 and tokens[0].lower() == "the" and tokens[-1] == "family" and all(map(is_name_token, tokens[1:-1])):
-        return Person(" ".join(tokens[1:]))  # 'The Marchand family said': the family speaks as one
+    if len(tokens) >= 3 and tokens[0].lower() == "the" and tokens[-1] in ("family", "government") and all(map(is_name_token, tokens[1:-1])):
+        return Person(" ".join(tokens[1:]))  # 'The Marchand family said': the family speaks as one; so does 'the Welsh government'
     if tokens[0].lower() == "the" and tokens[-1].lower() in DEMONYMS and all(t.islower() for t in tokens[1:-1]):
         return Person("", " ".join(["the", *tokens[1:]]))  # 'the Pole shook his head', 'the 26-year-old Ukrainian': a description
     if any(is_function(t) and (t.islower() or n == 0) and not _joins_organisation(tokens, n) and not _joins_roles(tokens, n)

@@ -1751,6 +1751,11 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (['The Office of the Governor said the bill "will be signed into law next week, without fail".'], "Office of the Governor", ""),
     (['President of the Court of Justice Koen Lemaire said the ruling "settles the matter for every member state".'],
      "Koen Lemaire", "President of the Court of Justice"),
+    (['The Welsh government said in a statement: "We expect every board to meet the target, and most of them do."'],
+     "Welsh government", ""),
+    (['The Scottish government said it would "look at every option to keep the plant open".',
+      'It added: "Nobody should doubt how seriously we take the jobs at stake here."'], "Scottish government", ""),
+    (['The government said the scheme "had been a success by every measure we set".'], "", "the government"),
 ])
 def test_speakers_twenty_seventh_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
