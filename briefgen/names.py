@@ -45,7 +45,7 @@ deacon principal headmaster headmistress master taoiseach tanaiste agent trooper
 assemblymember delegate whip majority minority airman seaman pro tem tempore
 shri sri smt shrimati alhaji alhaja comrade engr advocate depute reverend canon maître maitre assessor defender
 lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral
-meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian""".split())
+meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian moderator""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
@@ -74,6 +74,7 @@ journal house police government trust regulator centre center society foundation
 coalition forum league cooperative collective homes health energy foods motors airlines airways media capital labs
 pharma logistics systems technologies solutions industries properties resources insurance studios mission networks
 review magazine gazette tribune chronicle telegraph bulletin family friends forces college conservatoire conservatory academy hospital museum club products panel
+senate battalion regiment brigade
 survey administration congress assembly secretariat command observatory laboratory""".split())
 _LEGAL_FORMS = frozenset("ltd inc corp plc llc".split())  # 'Harrowgate Foods' is still called so without 'Ltd'
 # what an organisation is called when it is not named: 'the operator, Nordmetal', 'the airline'

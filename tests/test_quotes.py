@@ -1756,6 +1756,14 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (['The Scottish government said it would "look at every option to keep the plant open".',
       'It added: "Nobody should doubt how seriously we take the jobs at stake here."'], "Scottish government", ""),
     (['The government said the scheme "had been a success by every measure we set".'], "", "the government"),
+    (["The Moderator, the Very Rev Dr Ishbel Carrick, preached at the morning service in the cathedral.",
+      'She said the church had become "far too comfortable with all of its possessions" and must travel light.'],
+     "Ishbel Carrick", "Very Rev"),
+    (["The letters were written by Private Albert Penrose, of the 5th Battalion, to his mother in Leeds.",
+      "In one, dated June 1944, he wrote: 'Do not fret about me, Mum. The lads say I am too daft to get shot.'"],
+     "", ""),  # not 'Battalion'; 'written by' does not make him what 'he' refers to
+    (["The bill passed the Senate 26-7 after a long night.",
+      '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
 def test_speakers_twenty_seventh_round(paragraphs, speaker, role):
     quote = analysed(*paragraphs).quotes[-1]
