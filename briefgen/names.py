@@ -52,6 +52,7 @@ HONORIFICS = frozenset("mr mrs ms mx miss".split())
 _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
 _NARRATOR = frozenset("I I'm I've I'd I'll".split())
+_OWNERS = frozenset("My Your His Her Its Our Their".split())
 _KINDS_OF_GROUP = frozenset("campaign pressure lobby advocacy action protest community support".split())
 _INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]")  # 'TextRally', 'McKenna': a name even as a sentence's first word
 _COUNTRY_CODES = frozenset("UK US USA GB EU NZ UAE".split())
@@ -194,6 +195,8 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     name = tokens[cut:]
     if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
+    if cut == 1 and tokens[0] in _OWNERS and len(name) == 1:
+        return None  # 'Our Water, Our Future, which promised': a title
     name = without_place_possessive(name)
     if cut and _names_country(tokens[cut - 1]) and is_organisation(Person(" ".join(name))):
         cut, name = cut - 1, [tokens[cut - 1], *name]  # "the U.S. Attorney's Office": its name, not a role
@@ -398,6 +401,8 @@ def is_name_token(token: str) -> bool:
         return True  # an initial, the Irish particle 'Ó, or 'al-Mansoori'
     if not token[:1].isupper() or not any(c.islower() for c in token) or _is_possessive(token) or token in _NARRATOR or "-of-" in token:
         return False  # 'Grandmother-of-four Bev Hollins': an epithet, not a name
+    if token in _OWNERS:
+        return False  # 'a plan called Our Water, Our Future': a title, no one's name
     if token.startswith("All-"):
         return False  # 'Ballycroom All-Star Micheál Cussen', 'All-American': an honour
     if "-" in token and _described_origin(token.split("-")):

@@ -1762,6 +1762,9 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (["The letters were written by Private Albert Penrose, of the 5th Battalion, to his mother in Leeds.",
       "In one, dated June 1944, he wrote: 'Do not fret about me, Mum. The lads say I am too daft to get shot.'"],
      "", ""),  # not 'Battalion'; 'written by' does not make him what 'he' refers to
+    (['In 2021 the council released a plan called Our Water, Our Future, which promised rates would rise by "no more than inflation for a decade".'],
+     "", ""),
+    (['Our chairman, Tom Reilly, said the club would "carry on exactly as it always has done".'], "Tom Reilly", "chairman"),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
