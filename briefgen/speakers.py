@@ -475,7 +475,17 @@ class _Article:
         """A surname alone -> the article's full name for it, an acronym -> the name it was
         given for; the role the article gives them."""
         name = self.whole_name(person.name, near)
+        if name == person.name and " " not in name and person.role:
+            name = self._bearer_titled(name, person.role) or name
         return Person(name, person.role or self.role_of(name))
+
+    def _bearer_titled(self, surname: str, title: str) -> str | None:
+        """Of several bearers of a surname, the one the article gave this title: 'Captain
+        MacLeod' is Captain Euan MacLeod, not the first officer Callum MacLeod."""
+        word = title.split()[-1].rstrip(".").lower()
+        titled = [full for full, given in self.full_names.items()
+                  if full.endswith(" " + surname) and given and given.split()[-1].rstrip(".").lower() == word]
+        return titled[0] if len(titled) == 1 else None
 
     def described(self, person: Person, near=None) -> Person:
         """'the company' -> the one name the article gives that role ('The water company, Calder

@@ -1765,6 +1765,10 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (['In 2021 the council released a plan called Our Water, Our Future, which promised rates would rise by "no more than inflation for a decade".'],
      "", ""),
     (['Our chairman, Tom Reilly, said the club would "carry on exactly as it always has done".'], "Tom Reilly", "chairman"),
+    (["Captain Ewan MacRae is giving evidence today.", "The first officer, Calum MacRae, sent a text to his partner. The two men are not related.",
+      'Captain MacRae said he was "not aware of any of that at the time" and had never seen the text.'], "Ewan MacRae", "Captain"),
+    (["Dr Ewan MacRae and Dr Calum MacRae run the practice.", 'Dr MacRae said the practice "will stay open for as long as we can staff it".'],
+     "MacRae", "Dr"),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
