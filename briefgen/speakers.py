@@ -284,7 +284,7 @@ class _Article:
 
     def _named_alone(self, person: Person, near) -> Person:
         """`named`, with the role taken from the sentence or a title only (not from other mentions)."""
-        name = self.whole_name(person.name, near)
+        name = self.whole_name(person.name, near, person.role)
         return Person(name, person.role or self.full_names.get(name, ""))
 
     def _genders(self, text: str) -> dict[str, str]:
@@ -295,10 +295,11 @@ class _Article:
                 found.setdefault(self.whole_name(name), set()).add(_TITLE_GENDER[title.lower()])
         return {name: pronouns.pop() for name, pronouns in found.items() if len(pronouns) == 1}
 
-    def whole_name(self, name: str, near=None) -> str:
+    def whole_name(self, name: str, near=None, title: str = "") -> str:
         """An acronym -> the name it was given for; a surname or first name alone -> the full
-        name; of several with that surname, the one written in the two paragraphs before
-        `near` if only one is ('Carl Dempsey ... Dempsey shrugged')."""
+        name; of several with that surname, the one given this title ('Captain MacLeod') or
+        else the one written in the two paragraphs before `near` if only one is ('Carl Dempsey
+        ... Dempsey shrugged')."""
         name = self._as_written_inside(self.nicknames.get(name, name))
         bearers = {full for full in self.full_names if full.endswith(" " + name)}
         ties = (self.common_nouns, self.relatives) if len(bearers) > 1 else ()  # only several bearers need them
@@ -307,6 +308,8 @@ class _Article:
             return bearers.pop()  # 'Di Bartolo' is a surname, not a double one: 'Giuseppe Di Bartolo'
         if whole == name and " " in name:
             return self._with_given_name(name, bearers)
+        if whole == name and " " not in name and title and len(bearers) > 1:
+            whole = self._bearer_titled(name, title) or name
         if whole == name and " " not in name and near is not None:
             nearby = self._named_just_before(bearers, near) if len(bearers) > 1 else set()
             return nearby.pop() if len(nearby) == 1 else name
@@ -474,9 +477,7 @@ class _Article:
     def named(self, person: Person, near=None) -> Person:
         """A surname alone -> the article's full name for it, an acronym -> the name it was
         given for; the role the article gives them."""
-        name = self.whole_name(person.name, near)
-        if name == person.name and " " not in name and person.role:
-            name = self._bearer_titled(name, person.role) or name
+        name = self.whole_name(person.name, near, person.role)
         return Person(name, person.role or self.role_of(name))
 
     def _bearer_titled(self, surname: str, title: str) -> str | None:

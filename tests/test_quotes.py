@@ -1769,6 +1769,8 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
       'Captain MacRae said he was "not aware of any of that at the time" and had never seen the text.'], "Ewan MacRae", "Captain"),
     (["Dr Ewan MacRae and Dr Calum MacRae run the practice.", 'Dr MacRae said the practice "will stay open for as long as we can staff it".'],
      "MacRae", "Dr"),
+    (["The co-chairs, Rep. Anna Ortega and Sen. Luis Ortega, are not related.",
+      'Sen. Ortega cut him off. "With respect, Mr. Secretary, we have read the statement," he said.'], "Luis Ortega", "Sen."),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
