@@ -166,7 +166,8 @@ granddaughter aunt uncle nephew niece cousin partner fiance fiancee boyfriend gi
 _TIMES = frozenset("day week weekend month year night morning afternoon evening season decade century time moment".split())
 _PLACE_NOUNS = frozenset("capital city town village county province region state country island port".split())
 _STREETS = frozenset("road street avenue lane drive close crescent terrace boulevard highway way row square".split())
-_AT_PLACE = frozenset("on in at along near off".split())
+_AT_PLACE = frozenset("on in at along near off across outside".split())
+_ONE_PERSON = frozenset("a an one another".split())
 _PLACES = frozenset("estate street road area town city village county district ward park".split())
 _WORKS = frozenset("book novel memoir autobiography biography film movie album song record documentary play podcast series show".split())
 _ASIDES = frozenset("in at on during after before via through speaking writing to amid despite under with near outside".split())
@@ -698,6 +699,7 @@ def _may_be_epithet(role: str) -> bool:
     named. Not an organisation, a document, or someone who is usually another person in a
     story ('the detective', 'a spokeswoman')."""
     words = role.split()
+    words = words[: next((n for n, word in enumerate(words) if n > 1 and word in _ASIDES), len(words))]  # 'the officer at the scene'
     if not 2 <= len(words) <= 5 or words[0] != "the" or not words[-1].isalpha() or not (words[-1].islower() or words[-1].lower() in DEMONYMS):
         return False
     if any(word.endswith(("'s", "s'")) for word in words):
@@ -979,7 +981,7 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
     tokens = segments[-1]
     phrase = phrase_ending(tokens)
     if _an_address(tokens, phrase):  # 'Several of her neighbours on Riverside Road said': not the road
-        return Person("", " ".join([tokens[0].lower(), *tokens[1:]])) if tokens[0].lower() in ("a", "an", "the") else UNKNOWN
+        return Person("", " ".join([tokens[0].lower(), *tokens[1:]])) if tokens[0].lower() in _ONE_PERSON | {"the"} else UNKNOWN
     affiliated = _affiliated(tokens[: len(tokens) - len(phrase)], phrase, proper) if affiliation else None
     if whole and affiliated and not affiliated.name and len(affiliated.role.split()) == len(tokens) and len(segments) == 1:
         return affiliated  # '," a spokesman for the operator said'
@@ -990,8 +992,12 @@ def _np_before(head: str, proper, whole: bool, affiliation: bool = True) -> Pers
 
 
 def _an_address(tokens: list[str], phrase: list[str]) -> bool:
+    """Whether `phrase` is where the speakers are, not who: a street, or any place after 'a
+    driver on', 'one nurse at' ('One driver on the picket line said')."""
     before = tokens[: len(tokens) - len(phrase)]
-    return bool(phrase) and bool(before) and before[-1].lower() in _AT_PLACE and phrase[-1].lower() in _STREETS
+    if not (phrase and before and before[-1].lower() in _AT_PLACE):
+        return False
+    return phrase[-1].lower() in _STREETS or before[0].lower() in _ONE_PERSON and all(word.islower() for word in phrase)
 
 
 def _relative_clause_removed(segments: list[list[str]]) -> list[list[str]]:

@@ -1771,6 +1771,13 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
      "MacRae", "Dr"),
     (["The co-chairs, Rep. Anna Ortega and Sen. Luis Ortega, are not related.",
       'Sen. Ortega cut him off. "With respect, Mr. Secretary, we have read the statement," he said.'], "Luis Ortega", "Sen."),
+    (['Union rep Terry Rainford said the crews would "stay out for as long as it takes to win".',
+      "One driver on the picket line, who did not want to be named, said: 'They clapped us in the pandemic and now they treat us like dirt.'"],
+     "", "one driver on the picket line"),
+    (['Union rep Terry Rainford said the crews would "stay out for as long as it takes to win".',
+      "A neighbour across the road said: 'We have not had a bin emptied in three weeks.'"], "", "a neighbour across the road"),
+    (['Union rep Terry Rainford said the crews would "stay out for as long as it takes to win".',
+      "The officer at the scene said: 'Nobody was hurt, and the road was open again by noon.'"], "", "the officer at the scene"),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
