@@ -45,7 +45,7 @@ deacon principal headmaster headmistress master taoiseach tanaiste agent trooper
 assemblymember delegate whip majority minority airman seaman pro tem tempore
 shri sri smt shrimati alhaji alhaja comrade engr advocate depute reverend canon maître maitre assessor defender
 lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral
-meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian moderator""".split())
+meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian moderator father""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
 POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())

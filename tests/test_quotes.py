@@ -1778,6 +1778,8 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
       "A neighbour across the road said: 'We have not had a bin emptied in three weeks.'"], "", "a neighbour across the road"),
     (['Union rep Terry Rainford said the crews would "stay out for as long as it takes to win".',
       "The officer at the scene said: 'Nobody was hurt, and the road was open again by noon.'"], "", "the officer at the scene"),
+    (['Father Emil Sarkis, who led the convoy, said: "The water is going down, but the need is going up."'], "Emil Sarkis", "Father"),
+    (['Her father, Tom Reilly, said she "never once complained about the early starts".'], "Tom Reilly", "father"),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
