@@ -79,12 +79,14 @@ _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|dubbed|branded|labelled|labeled|hailed|summed up)(?:\s+\w+)?\s+by\s+([^,;:\"]{3,80}?)\s+as\s*$"
 )
 # 'The letter, signed by union president Cody Barrientos, warned': the signer speaks
+# 'The letter, written by Dr. X and signed by her colleagues, warns'; 'Another message, sent by X
+# at 11pm, read:'; 'The memo, written by X and read into the record by Y, stated'
 _SIGNED_BY = re.compile(
     r"\b(?:letter|statement|petition|note|e-?mail|submission|memo|message|text|post|tweet)\s*,\s+"
     r"(?:signed|written|sent|launched|started|organi[sz]ed|drafted|posted)(?:\s+[\w.]+){0,3}?\s+by\s+([^,]+?)"
-    r"(?:\s+(?:at|on|in|shortly|just|late|early|minutes|hours|days|weeks)\s[^,]*|\s+and\s+[a-z-]+ed\s[^,]*)?,\s*$",
+    r"(?:\s+(?:at|on|in|shortly|just|late|early|minutes|hours|days|weeks)\s[^,]*|\s+and\s+(?:[a-z-]+ed|read|sent|shown|seen|given)\s[^,]*)?,\s*$",
     re.IGNORECASE,
-)  # 'The letter, written by Dr. X and signed by her colleagues, warns'; 'Another message, sent by X at 11pm, read:'
+)
 _US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
 Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
 Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {

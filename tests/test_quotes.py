@@ -1780,6 +1780,8 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
       "The officer at the scene said: 'Nobody was hurt, and the road was open again by noon.'"], "", "the officer at the scene"),
     (['Father Emil Sarkis, who led the convoy, said: "The water is going down, but the need is going up."'], "Emil Sarkis", "Father"),
     (['Her father, Tom Reilly, said she "never once complained about the early starts".'], "Tom Reilly", "father"),
+    (['The memo, written by senior engineer Colm Farrell and read into the record by committee member Dev Rathore, stated that '
+      '"seepage at the north toe has tripled in eighteen months and must be escalated".'], "Colm Farrell", "senior engineer"),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
