@@ -745,11 +745,13 @@ def attribute(norms: list[str], quotations, title: str = "") -> list[Person]:
     people = []
     for quotation in quotations:
         first = quotation.pieces[0]
-        person = _signed(article, quotation) or _answer(article, first) or _continued(article, first) or UNKNOWN
-        person = _resolve(article, person, first, _named_inside(article, quotation))
+        said = _signed(article, quotation) or _answer(article, first) or _continued(article, first) or UNKNOWN
+        person = _resolve(article, said, first, _named_inside(article, quotation))
         people.append(person)
         if person.name:
             article.speakers.append(_Mention(first.block, first.start, person))
+        if person.name and said.pronoun in ("he", "she"):
+            article.genders.setdefault(person.name, said.pronoun)  # '"...?" he asked.' Then 'she replied' is someone else
     return people
 
 

@@ -1782,6 +1782,9 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (['Her father, Tom Reilly, said she "never once complained about the early starts".'], "Tom Reilly", "father"),
     (['The memo, written by senior engineer Colm Farrell and read into the record by committee member Dev Rathore, stated that '
       '"seepage at the north toe has tripled in eighteen months and must be escalated".'], "Colm Farrell", "senior engineer"),
+    (["Counsel to the inquiry, Rupert Allen KC, asked the carer whether anyone had written down her complaints.",
+      "'Did you ever put it in the maintenance log?' he asked.",
+      "'I did, twice, and both times the page went missing,' she replied."], "", ""),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
