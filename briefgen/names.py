@@ -273,6 +273,8 @@ def forward_np(text: str) -> tuple[list[str], str]:
         joins = joins or word in ("for", "of") and bool(tokens) and tokens[-1].lower() in _PORTFOLIO_TITLES and bool(_LOWER_WORDS_THEN_NAME.match(text, match.end() + 1))
         if is_function(word) and not joins:
             break
+        if lowered in ADVERBS and tokens and tokens[-1][:1].isupper():
+            break  # 'Whitlow later cut his target': the name ends before the adverb
         if _is_verb_after_subject(tokens, word, following):
             break
         particle = lowered in _PARTICLES or word == "the" and tokens[-1:] == ["of"]

@@ -1785,6 +1785,9 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (["Counsel to the inquiry, Rupert Allen KC, asked the carer whether anyone had written down her complaints.",
       "'Did you ever put it in the maintenance log?' he asked.",
       "'I did, twice, and both times the page went missing,' she replied."], "", ""),
+    (['Pressed by Jonah Whitlow of Harrow & Finch on the plan, she replied: "It bends at the edges, not in direction."',
+      'Whitlow later cut his price target. In a note, he wrote that Bramble was "asking investors to fund a science project".'],
+     "Jonah Whitlow", ""),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
