@@ -433,6 +433,8 @@ def _starts_name(tokens: list[str], proper) -> bool:
     first = tokens[0].rstrip(",.;:")
     if first in proper and first.lower() not in _FUNCTION:  # 'But' capitalised after a colon is no name
         return True
+    if first.lower() not in _OPENERS and len(tokens) >= 3 and tokens[1] in _SURNAME_PARTICLES and is_name_token(tokens[2].rstrip(",.;:")):
+        return is_name_token(first)  # 'Róisín Nic Ruairí told', 'Hans van Dijk said'
     if first.lower() in _OPENERS or len(tokens) < 2 or not is_name_token(tokens[1].rstrip(",.;:")):
         return False
     if re.fullmatch(r"[A-Z]\.", tokens[1]):

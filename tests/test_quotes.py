@@ -1788,6 +1788,9 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (['Pressed by Jonah Whitlow of Harrow & Finch on the plan, she replied: "It bends at the edges, not in direction."',
       'Whitlow later cut his price target. In a note, he wrote that Bramble was "asking investors to fund a science project".'],
      "Jonah Whitlow", ""),
+    (['Róisín Nic Ruairí told the committee that the lists were "a stain on all of us who have held this office".'],
+     "Róisín Nic Ruairí", ""),
+    (['Seán Ó Briain told the court the compartment was "very professionally made and well hidden".'], "Seán Ó Briain", ""),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
