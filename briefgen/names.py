@@ -45,9 +45,9 @@ deacon principal headmaster headmistress master taoiseach tanaiste agent trooper
 assemblymember delegate whip majority minority airman seaman pro tem tempore
 shri sri smt shrimati alhaji alhaja comrade engr advocate depute reverend canon maître maitre assessor defender
 lance bombardier bdr lbdr l/cpl lcpl pfc spr sapper gunner vice-marshal vice-admiral rear-admiral
-meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian moderator father""".split())
+meteorologist forecaster economist analyst strategist researcher scientist epidemiologist historian moderator father td""".split())
 # after a name: 'Rhiannon Pryce KC', 'Sir Aldous Carrow MP'; not part of the name
-POST_NOMINALS = frozenset("kc qc mp msp mep mla obe mbe cbe kbe dbe frs phd".split())
+POST_NOMINALS = frozenset("kc qc mp msp mep mla td obe mbe cbe kbe dbe frs phd".split())
 HONORIFICS = frozenset("mr mrs ms mx miss".split())
 _ACADEMIC = frozenset("dr prof".split())  # dropped after other role words: 'chief engineer Dr.' -> 'chief engineer'
 PRONOUNS = frozenset("he she they it we".split())
@@ -115,6 +115,7 @@ _ROLE_THEN_NAME = re.compile(
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][^\W\d_]+")  # 'Farida al-Mansoori', 'Omar el-Sayed'
 _SURNAME_PARTICLES = frozenset("Ó Ní Nic Mac Mc Ua Uí van von de da di du dos das do le la ap".split())
 LOWER_SURNAME_PARTICLES = frozenset(particle.lower() for particle in _SURNAME_PARTICLES)
+_GAELIC_PARTICLES = frozenset("Ó Ní Nic Mac Ua Uí".split())
 _PARTICLES = frozenset("de del della der den van von da di du dos das do los las la le e bin binti binte ibn arap al of an ap".split())  # "Rhodri ap Gwilym"
 # past tenses without -ed: 'Nwosu struck a more cautious tone', 'the Pole shook his head'
 IRREGULAR_PAST = frozenset("""shot spat struck shook went came made took gave won lost left met ran sat stood held kept felt saw
@@ -192,6 +193,7 @@ def parse_np(tokens: list[str], proper, sentence_initial: bool) -> Person | None
     if len(tokens) - cut >= 3 and tokens[cut] in ("The", "the"):
         cut += 1  # 'The Schools Standards Office' is named 'Schools Standards Office'
     cut += _rank_class_length(tokens, cut)
+    cut += _place_before_gaelic_name(tokens[cut:])
     name = tokens[cut:]
     if [t.lower() for t in tokens[:cut]] == ["the"] and len(name) == 2 and not is_organisation(Person(" ".join(name))):
         return None  # 'The Salt Orchard follows three sisters': a work or a place, no one's name
@@ -218,6 +220,13 @@ def _named_group(tokens: list[str]) -> bool:
     if len(tokens) < 4 or tokens[-1] != "group" or tokens[-2] not in _KINDS_OF_GROUP or tokens[0].lower() != "the":
         return False
     return all(is_name_token(token) or token.endswith("s'") for token in tokens[1:-2])
+
+
+def _place_before_gaelic_name(words: list[str]) -> int:
+    """How many words of 'Galway West Deirdre Ní Fhlatharta' are a place ('TD for Galway West'):
+    an Irish patronymic particle follows a single given name."""
+    particle = next((n for n, word in enumerate(words) if n >= 2 and word in _GAELIC_PARTICLES), None)
+    return particle - 1 if particle is not None and len(words) - particle == 2 else 0
 
 
 def _title_in_organisation(tokens: list[str], cut: int) -> bool:
@@ -650,8 +659,9 @@ def full_names(sentences: list[str], proper) -> dict[str, str]:
                 names.setdefault(f"{couple.group(1)} {couple.group(3)}", "")
         tokens = _NAME_TOKEN.findall(sentence)
         for first, run in _name_runs(tokens, proper):
+            place = _place_before_gaelic_name(run)
             if _after_portfolio_title(tokens[:first]) and len(run) >= 3 and run[-1].lower() not in _ORG_WORDS:
-                names.setdefault(" ".join(run[1:]), " ".join(tokens[first - 2 : first + 1]))
+                names.setdefault(" ".join(run[max(1, place):]), " ".join(tokens[first - 2 : first + max(1, place)]))
             elif len(run) >= 2:
                 name = _post_nominals_removed(_affiliation_removed(run))  # 'Ronan Gillespie KC' is 'Mr Gillespie'
                 if first and _names_country(tokens[first - 1]) and is_organisation(Person(" ".join(name))):

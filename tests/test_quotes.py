@@ -1791,6 +1791,10 @@ def test_speakers_twenty_sixth_round(paragraphs, speaker, role):
     (['Róisín Nic Ruairí told the committee that the lists were "a stain on all of us who have held this office".'],
      "Róisín Nic Ruairí", ""),
     (['Seán Ó Briain told the court the compartment was "very professionally made and well hidden".'], "Seán Ó Briain", ""),
+    (['Sinn Féin TD for Galway West Deirdre Ní Fhlatharta told the Dáil the schemes had waited "the guts of a decade and more".',
+      'Ms Ní Fhlatharta said: "Boiling it, Minister! Would you accept that in your own town?"'],
+     "Deirdre Ní Fhlatharta", "Sinn Féin TD for Galway West"),
+    (['Michael Keane TD said the scheme was "a decent start but no more than that".'], "Michael Keane", ""),
     (["The bill passed the Senate 26-7 after a long night.",
       '"This bill is for every town the ambulance takes an hour to reach," it said in a statement.'], "", ""),
 ])
